@@ -1,0 +1,1 @@
+"""Todo state from every source the agent may use."""
