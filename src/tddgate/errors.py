@@ -21,3 +21,11 @@ class StateError(TddgateError):
 
 class ReportError(TddgateError):
     """The pytest report is missing, broken, or cannot be trusted."""
+
+
+class TodoError(TddgateError):
+    """A `tddgate todo` verb was refused (no match, ambiguous, over the limit)."""
+
+
+class InstallError(TddgateError):
+    """Claude Code settings could not be changed safely."""

@@ -1,0 +1,18 @@
+"""The rule registry: for each event, the rules that judge it, in order; first block wins.
+
+A rule is a module with `NAME` and `check(facts) -> Decision | None`. Modules are
+imported only when their event fires (the hook path stays lean).
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, tuple[str, ...]] = {
+    "PreToolUse": ("edit_needs_todo",),
+    "PostToolUse": (),
+    "Stop": (),
+    "SubagentStop": (),
+    "TaskCreated": (),
+    "TaskCompleted": (),
+    "SessionStart": (),
+    "UserPromptSubmit": (),
+}

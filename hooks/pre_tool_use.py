@@ -1,0 +1,5 @@
+"""Claude Code PreToolUse hook: hands stdin to tddgate's runner."""
+
+from _entry import run
+
+raise SystemExit(run("PreToolUse"))

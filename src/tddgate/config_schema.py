@@ -1,0 +1,65 @@
+"""The pydantic model behind Config: every key, its type and default, and clear errors."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tddgate.errors import ConfigError
+
+Mode = Literal["strict", "tests-exist", "off"]
+Source = Literal["tasks", "todowrite", "markdown"]
+RuleName = Literal[
+    "edit_needs_todo",
+    "green_to_complete",
+    "test_first",
+    "no_new_skips",
+    "guard_files",
+    "bash_writes",
+]
+
+
+class ConfigModel(BaseModel):
+    """`[tool.tddgate]` / `.tddgate.toml`; unknown keys are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    todo_files: list[str] = Field(default_factory=lambda: [".claude/todos/current.md"])
+    todo_sources: list[Source] = Field(default_factory=lambda: ["tasks", "todowrite", "markdown"])
+    max_in_progress: int = Field(default=1, ge=1)
+    ignore: list[str] = Field(default_factory=list)
+    test_paths: list[str] = Field(default_factory=lambda: ["tests"])
+    test_patterns: list[str] = Field(default_factory=lambda: ["test_*.py", "*_test.py"])
+    source_patterns: list[str] = Field(default_factory=lambda: ["*.py"])
+    tdd: Mode = "strict"
+    tdd_overrides: dict[str, Mode] = Field(default_factory=dict)
+    test_name_patterns: dict[str, list[str]] = Field(default_factory=dict)
+    test_map: dict[str, list[str]] = Field(default_factory=dict)
+    max_stop_blocks: int = Field(default=3, ge=1, le=7)
+    report_file: str | None = None
+    pytest_command: str = "python -m pytest"
+    disable: list[RuleName] = Field(default_factory=list)
+
+
+def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any]:
+    """Parse TOML bytes and validate the tddgate table; ConfigError names the key and the fix."""
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config error in {label}: not valid TOML ({exc}); fix the file") from None
+    table = doc if dedicated else doc.get("tool", {}).get("tddgate", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"config error in {label}: expected a table of settings")
+    try:
+        model = ConfigModel.model_validate(table)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(table)"
+        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        raise ConfigError(
+            f"config error in {label}: {where}: {problem}; "
+            "see the configuration reference in tddgate's README"
+        ) from None
+    return model.model_dump()

@@ -1,0 +1,21 @@
+"""What a tool call writes: the files of Write/Edit/MultiEdit/NotebookEdit."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+EDIT_TOOLS = ("Write", "Edit", "MultiEdit", "NotebookEdit")
+
+
+class EditTarget(NamedTuple):
+    """One file a tool call changes: as given, and relative to the root (None: outside)."""
+
+    path: str
+    rel: str | None
+    how: str
+
+
+def target_path(tool_name: str, tool_input: dict[str, Any]) -> str | None:
+    key = "notebook_path" if tool_name == "NotebookEdit" else "file_path"
+    value = tool_input.get(key)
+    return value if isinstance(value, str) and value else None

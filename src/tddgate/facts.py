@@ -1,0 +1,57 @@
+"""Facts about one event, computed lazily: rules ask, and only what they ask is read."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tddgate.config import Config
+from tddgate.edits import EDIT_TOOLS, EditTarget, target_path
+from tddgate.paths import relative, state_dir
+from tddgate.protocol.events import Event, ToolEvent
+
+if TYPE_CHECKING:
+    from tddgate.todos.sources import Gathered
+
+
+class Facts:
+    def __init__(self, event: Event, cfg: Config, root: Path) -> None:
+        self.event = event
+        self.cfg = cfg
+        self.root = root
+
+    @cached_property
+    def state_dir(self) -> Path:
+        return state_dir(self.root)
+
+    def rel(self, path: str) -> str | None:
+        return relative(self.root, path, self.event.cwd)
+
+    @cached_property
+    def targets(self) -> tuple[EditTarget, ...]:
+        """Files the tool call writes (empty for tools that write none)."""
+        event = self.event
+        if not isinstance(event, ToolEvent):
+            return ()
+        if event.tool_name in EDIT_TOOLS:
+            path = target_path(event.tool_name, event.tool_input)
+            return (EditTarget(path, self.rel(path), event.tool_name),) if path else ()
+        return ()
+
+    @cached_property
+    def todos(self) -> Gathered:
+        from tddgate.todos.sources import gather
+
+        return gather(
+            self.root, self.cfg.todo_sources, self.cfg.todo_files,
+            self.event.session_id, self.event.agent_id,
+        )
+
+    def is_todo_file(self, rel: str) -> bool:
+        return rel in self.cfg.todo_files
+
+    def ignored(self, rel: str) -> bool:
+        from tddgate.globs import match
+
+        return any(match(rel, pattern) for pattern in self.cfg.ignore)

@@ -1,0 +1,45 @@
+"""Where a project is and where tddgate keeps its state (hot path: stdlib only)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+STATE_DIR = ".claude/tddgate"
+REPORT_FILE = "report.json"
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def project_root(cwd: str | None = None, environ: dict[str, str] | None = None) -> Path:
+    """$CLAUDE_PROJECT_DIR (set by Claude Code for every hook), else the event's cwd."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("CLAUDE_PROJECT_DIR") or cwd or os.getcwd()
+    return Path(os.path.abspath(chosen))
+
+
+def state_dir(root: Path) -> Path:
+    return root / STATE_DIR
+
+
+def report_path(root: Path) -> Path:
+    return state_dir(root) / REPORT_FILE
+
+
+def relative(root: Path, file_path: str, cwd: str | None = None) -> str | None:
+    """`file_path` as a POSIX path relative to root, or None when it lies outside the project."""
+    base = cwd or str(root)
+    full = os.path.normpath(os.path.join(base, os.path.expanduser(file_path)))
+    try:
+        rel = os.path.relpath(full, str(root))
+    except ValueError:
+        return None
+    if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir:
+        return None
+    return rel.replace(os.sep, "/")
+
+
+def safe_key(value: str) -> str:
+    """A session or agent id made safe as a file name (ids come from untrusted input)."""
+    cleaned = _UNSAFE.sub("_", value)[:120]
+    return cleaned if cleaned and cleaned not in (".", "..") else "_"

@@ -1,0 +1,74 @@
+"""Which todo state is in force: the first configured source that holds any item.
+
+Order (configurable as `todo_sources`): Claude Code task tools, TodoWrite, markdown files.
+Subagents use the session's state (their own TodoWrite list is added to the main one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from tddgate.todos.model import TodoItem, TodoState
+
+TASKS = "tasks"
+TODOWRITE = "todowrite"
+MARKDOWN = "markdown"
+
+
+class Gathered(NamedTuple):
+    """The state in force (None: no source has an item) and why sources could not be read."""
+
+    state: TodoState | None
+    problems: tuple[str, ...] = ()
+
+
+def _tasks(root: Path, session_id: str) -> tuple[TodoItem, ...]:
+    from tddgate.state import tasks
+
+    return tasks.as_items(tasks.load(root, session_id) or tasks.load_cli_tasks(session_id))
+
+
+def _todowrite(root: Path, session_id: str, agent_id: str | None) -> tuple[TodoItem, ...]:
+    from tddgate.state import todowrite
+
+    main = todowrite.load(root, session_id, None) or ()
+    own = todowrite.load(root, session_id, agent_id) or () if agent_id else ()
+    return main + tuple(i._replace(id=f"{agent_id}:{i.id}") for i in own)
+
+
+def read_todo_file(root: Path, rel: str) -> tuple[tuple[TodoItem, ...], str | None]:
+    """(items, problem): a missing file is no items and no problem."""
+    from tddgate.todos.markdown import parse_markdown
+
+    try:
+        raw = (root / rel).read_bytes()
+    except FileNotFoundError:
+        return (), None
+    except OSError as exc:
+        return (), f"could not read {rel}: {exc.strerror}"
+    return parse_markdown(raw.decode("utf-8", errors="replace")).items, None
+
+
+def gather(
+    root: Path, sources: tuple[str, ...], todo_files: tuple[str, ...], session_id: str,
+    agent_id: str | None,
+) -> Gathered:
+    problems: list[str] = []
+    for source in sources:
+        if source == TASKS:
+            items = _tasks(root, session_id)
+            if items:
+                return Gathered(TodoState(TASKS, items), tuple(problems))
+        elif source == TODOWRITE:
+            items = _todowrite(root, session_id, agent_id)
+            if items:
+                return Gathered(TodoState(TODOWRITE, items), tuple(problems))
+        elif source == MARKDOWN:
+            for rel in todo_files:
+                items, problem = read_todo_file(root, rel)
+                if problem:
+                    problems.append(problem)
+                if items:
+                    return Gathered(TodoState(f"{MARKDOWN}:{rel}", items), tuple(problems))
+    return Gathered(None, tuple(problems))

@@ -1,0 +1,1 @@
+"""Helpers shared by tddgate's tests (kept apart from tests/, as pre-commit does)."""

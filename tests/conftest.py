@@ -1,0 +1,28 @@
+"""Fixtures shared by the suite: an isolated HOME and a temp project for every test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty HOME: no test may read or write the real one."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("HOME", str(path))
+    monkeypatch.delenv("CLAUDE_CONFIG_DIR", raising=False)
+    monkeypatch.delenv("CLAUDE_CODE_TASK_LIST_ID", raising=False)
+    monkeypatch.delenv("TDDGATE_DISABLE", raising=False)
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project directory, also $CLAUDE_PROJECT_DIR for in-process runs."""
+    path = tmp_path / "demo"
+    path.mkdir()
+    monkeypatch.setenv("CLAUDE_PROJECT_DIR", str(path))
+    return path
