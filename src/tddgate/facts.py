@@ -12,6 +12,7 @@ from tddgate.paths import relative, state_dir
 from tddgate.protocol.events import Event, ToolEvent
 
 if TYPE_CHECKING:
+    from tddgate.report.verdict import Verdict
     from tddgate.todos.sources import Gathered
 
 
@@ -47,6 +48,25 @@ class Facts:
             self.root, self.cfg.todo_sources, self.cfg.todo_files,
             self.event.session_id, self.event.agent_id,
         )
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        from tddgate.report.current import current_verdict
+
+        return current_verdict(self.root, self.cfg)
+
+    @cached_property
+    def progress_fingerprint(self) -> list[object]:
+        """What changes when the agent makes progress: a new test run, or a new edit."""
+        from tddgate.report.current import report_file
+        from tddgate.state.edits import last_edit
+
+        try:
+            report_mtime: int | None = report_file(self.root, self.cfg).stat().st_mtime_ns
+        except OSError:
+            report_mtime = None
+        edit = last_edit(self.state_dir)
+        return [report_mtime, edit[0] if edit else None]
 
     def is_todo_file(self, rel: str) -> bool:
         return rel in self.cfg.todo_files

@@ -7,7 +7,7 @@ them in order. They run after the rules, and not at all when a rule blocked the 
 from __future__ import annotations
 
 RECORDERS: dict[str, tuple[str, ...]] = {
-    "PostToolUse": ("tasks", "todowrite", "edits"),
-    "TaskCreated": ("tasks",),
-    "TaskCompleted": ("tasks",),
+    "PostToolUse": ("tasks", "todowrite", "edits", "snapshot"),
+    "TaskCreated": ("tasks", "snapshot"),
+    "TaskCompleted": ("tasks", "snapshot"),
 }

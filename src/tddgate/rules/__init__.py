@@ -7,12 +7,12 @@ imported only when their event fires (the hook path stays lean).
 from __future__ import annotations
 
 RULES: dict[str, tuple[str, ...]] = {
-    "PreToolUse": ("edit_needs_todo",),
+    "PreToolUse": ("edit_needs_todo", "green_to_complete"),
     "PostToolUse": (),
-    "Stop": (),
-    "SubagentStop": (),
+    "Stop": ("green_to_complete",),
+    "SubagentStop": ("green_to_complete",),
     "TaskCreated": (),
-    "TaskCompleted": (),
-    "SessionStart": (),
+    "TaskCompleted": ("green_to_complete",),
+    "SessionStart": ("recovery_context",),
     "UserPromptSubmit": (),
 }
