@@ -14,8 +14,8 @@ from testing.fake_anthropic import text
 ONLY_TODOS = 'disable = ["green_to_complete", "test_first"]\n'
 NOTES = "notes.md"
 MARKDOWN_ACTION = (
-    "add `- [ ] <what you are doing>` under `## IN PROGRESS` in .claude/todos/current.md "
-    '(or run `tddgate todo start "<what you are doing>"`)'
+    'run `tddgate todo start "<what you are doing>"` (it records the item under IN PROGRESS in '
+    ".claude/todos/current.md)"
 )
 
 

@@ -11,6 +11,9 @@ from typing import Any
 
 from testing import payloads
 from testing.hooks import HookResult, run_hook
+from tddgate.invocation import tddgate_command
+
+CMD = tddgate_command()
 
 SESSION = "8c15dcad-8f13-4e4e-a1da-eabe1cf31355"
 
@@ -34,9 +37,8 @@ def _deny(reason: str) -> dict[str, Any]:
 NO_STATE = (
     "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you are "
     "working on first: TaskCreate a task and TaskUpdate it to status in_progress, or TodoWrite a "
-    "list with one item in_progress, or, without a todo tool, add `- [ ] <what you are doing>` "
-    "under `## IN PROGRESS` in .claude/todos/current.md (or run `tddgate todo start \"<what you "
-    "are doing>\"`)."
+    f"list with one item in_progress, or, without a todo tool, run `{CMD} todo start \"<what you "
+    "are doing>\"` (it records the item under IN PROGRESS in .claude/todos/current.md)."
 )
 
 
@@ -119,8 +121,8 @@ def test_markdown_walk(project: Path, home: Path) -> None:
     todo.write_text("# TODOs\n\n## PENDING\n- [ ] Add subtraction\n")
     assert _write(project, home).json == _deny(
         "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you "
-        "are working on first: add `- [ ] <what you are doing>` under `## IN PROGRESS` in "
-        '.claude/todos/current.md (or run `tddgate todo start "<what you are doing>"`).'
+        f'are working on first: run `{CMD} todo start "<what you are doing>"` (it records the '
+        "item under IN PROGRESS in .claude/todos/current.md)."
     )
     # Editing the todo file itself is always allowed: it is how work gets registered.
     assert _write(project, home, ".claude/todos/current.md") == (0, "", "")

@@ -42,11 +42,14 @@ def check(facts: Facts) -> Decision | None:
 
 
 def _markdown_action(facts: Facts, rel: str | None = None) -> str:
+    from tddgate.invocation import tddgate_command
+
     path = rel or facts.cfg.todo_files[0]
-    return (
-        f"add `- [ ] <what you are doing>` under `## IN PROGRESS` in {path} "
-        f'(or run `tddgate todo start "<what you are doing>"`)'
-    )
+    command = f'`{tddgate_command()} todo start "<what you are doing>"`'
+    if path.startswith(".claude/"):
+        # Claude Code refuses Write/Edit under .claude/ (seen in the e2e suite): use the CLI.
+        return f"run {command} (it records the item under IN PROGRESS in {path})"
+    return f"add `- [ ] <what you are doing>` under `## IN PROGRESS` in {path} (or run {command})"
 
 
 def _next_action(facts: Facts, state: TodoState | None) -> str:
