@@ -11,6 +11,7 @@ from tddgate.errors import ConfigError
 
 Mode = Literal["strict", "tests-exist", "off"]
 Source = Literal["tasks", "todowrite", "markdown"]
+DEFAULT_SOURCES: tuple[Source, ...] = ("tasks", "todowrite", "markdown")
 RuleName = Literal[
     "edit_needs_todo",
     "green_to_complete",
@@ -27,7 +28,7 @@ class ConfigModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     todo_files: list[str] = Field(default_factory=lambda: [".claude/todos/current.md"])
-    todo_sources: list[Source] = Field(default_factory=lambda: ["tasks", "todowrite", "markdown"])
+    todo_sources: list[Source] = Field(default_factory=lambda: list(DEFAULT_SOURCES))
     max_in_progress: int = Field(default=1, ge=1)
     ignore: list[str] = Field(default_factory=list)
     test_paths: list[str] = Field(default_factory=lambda: ["tests"])
