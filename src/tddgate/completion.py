@@ -20,7 +20,11 @@ def newly_completed(before: tuple[TodoItem, ...], after: tuple[TodoItem, ...]) -
     done_before = {i.content for i in before if i.status == COMPLETED}
     seen: list[str] = []
     for item in after:
-        if item.status == COMPLETED and item.content not in done_before and item.content not in seen:
+        if (
+            item.status == COMPLETED
+            and item.content not in done_before
+            and item.content not in seen
+        ):
             seen.append(item.content)
     return seen
 
@@ -41,8 +45,12 @@ def claims(facts: Facts) -> list[str]:
         after = todowrite.items_from(event.tool_input.get("todos"))
         return [f'"{c}"' for c in newly_completed(before, after)]
     if event.tool_name in EDIT_TOOLS:
-        return [f'"{c}"' for t in facts.targets if t.rel and facts.is_todo_file(t.rel)
-                for c in _markdown_claims(facts, event, facts.root / t.rel)]
+        return [
+            f'"{c}"'
+            for t in facts.targets
+            if t.rel and facts.is_todo_file(t.rel)
+            for c in _markdown_claims(facts, event, facts.root / t.rel)
+        ]
     return []
 
 

@@ -8,6 +8,7 @@ neither tomllib nor pydantic.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -65,14 +66,18 @@ def _find(root: Path) -> tuple[Path, str, bytes] | None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise ConfigError(f"config error in .tddgate.toml: cannot read it ({exc.strerror})") from None
+        raise ConfigError(
+            f"config error in .tddgate.toml: cannot read it ({exc.strerror})"
+        ) from None
     pyproject = root / "pyproject.toml"
     try:
         raw = pyproject.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ConfigError(f"config error in pyproject.toml: cannot read it ({exc.strerror})") from None
+        raise ConfigError(
+            f"config error in pyproject.toml: cannot read it ({exc.strerror})"
+        ) from None
     if b"tool.tddgate" not in raw:
         return None
     return pyproject, "pyproject.toml [tool.tddgate]", raw
@@ -96,8 +101,6 @@ def load_config(root: Path) -> Config:
     from tddgate.config_schema import validate  # cold: only when the file changed
 
     values = validate(raw, label, dedicated=label == ".tddgate.toml")
-    try:
+    with contextlib.suppress(StateError):  # an unwritable cache only costs speed
         write_json_atomic(cache_path, {"key": key, "values": values})
-    except StateError:
-        pass  # an unwritable cache only costs speed
     return Config(source=label, **values)

@@ -49,7 +49,9 @@ def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any]:
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"config error in {label}: not valid TOML ({exc}); fix the file") from None
+        raise ConfigError(
+            f"config error in {label}: not valid TOML ({exc}); fix the file"
+        ) from None
     table = doc if dedicated else doc.get("tool", {}).get("tddgate", {})
     if not isinstance(table, dict):
         raise ConfigError(f"config error in {label}: expected a table of settings")

@@ -14,7 +14,7 @@ CONTEXT = "context"
 
 
 class Decision(NamedTuple):
-    """A rule's answer to one event: `kind` is block, warn or context; `reason` names the next action."""
+    """A rule's answer to one event: block, warn or context; `reason` names the next action."""
 
     kind: str
     reason: str

@@ -8,11 +8,13 @@ EDIT_TOOLS = ("Write", "Edit", "MultiEdit", "NotebookEdit")
 
 
 class EditTarget(NamedTuple):
-    """One file a tool call changes: as given, and relative to the root (None: outside)."""
+    """One file a tool call changes: as given, relative to the root (None: outside), how,
+    and for Bash writes the new content when the command makes it knowable."""
 
     path: str
     rel: str | None
     how: str
+    content: str | None = None
 
 
 def target_path(tool_name: str, tool_input: dict[str, Any]) -> str | None:

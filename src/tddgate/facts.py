@@ -45,8 +45,11 @@ class Facts:
         from tddgate.todos.sources import gather
 
         return gather(
-            self.root, self.cfg.todo_sources, self.cfg.todo_files,
-            self.event.session_id, self.event.agent_id,
+            self.root,
+            self.cfg.todo_sources,
+            self.cfg.todo_files,
+            self.event.session_id,
+            self.event.agent_id,
         )
 
     @cached_property
@@ -67,6 +70,24 @@ class Facts:
             report_mtime = None
         edit = last_edit(self.state_dir)
         return [report_mtime, edit[0] if edit else None]
+
+    def contents(self, target: EditTarget) -> tuple[str | None, str | None]:
+        """(before, after) of a target file; after is None when the edit's result is unknowable."""
+        from tddgate.tdd.after_edit import content_after, read_current
+
+        before = read_current(self.root / target.rel) if target.rel else None
+        event = self.event
+        if target.how in EDIT_TOOLS and isinstance(event, ToolEvent):
+            return before, content_after(event.tool_name, event.tool_input, before)
+        return before, target.content
+
+    @cached_property
+    def last_test_edit(self) -> float | None:
+        from tddgate.state.atomic import read_json
+
+        data = read_json(self.state_dir / "last-test-edit.json")
+        value = data.get("time") if isinstance(data, dict) else None
+        return float(value) if isinstance(value, (int, float)) else None
 
     def is_todo_file(self, rel: str) -> bool:
         return rel in self.cfg.todo_files

@@ -18,7 +18,7 @@ CMD = tddgate_command()
 SESSION = "8c15dcad-8f13-4e4e-a1da-eabe1cf31355"
 
 
-def _write(project: Path, home: Path, rel: str = "src/calc.py") -> HookResult:
+def _write(project: Path, home: Path, rel: str = "notes.md") -> HookResult:
     data = payloads.load("capture-PreToolUse-Write", project)
     data["tool_input"]["file_path"] = str(project / rel)
     return run_hook("PreToolUse", data, project, home)
@@ -35,7 +35,7 @@ def _deny(reason: str) -> dict[str, Any]:
 
 
 NO_STATE = (
-    "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you are "
+    "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you are "
     "working on first: TaskCreate a task and TaskUpdate it to status in_progress, or TodoWrite a "
     f"list with one item in_progress, or, without a todo tool, run `{CMD} todo start \"<what you "
     "are doing>\"` (it records the item under IN PROGRESS in .claude/todos/current.md)."
@@ -54,7 +54,7 @@ def test_task_tools_walk(project: Path, home: Path) -> None:
 
     pending = _write(project, home)
     assert pending.json == _deny(
-        "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you "
+        "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you "
         'are working on first: TaskUpdate task 1 ("Add subtraction") to status in_progress.'
     )
 
@@ -65,7 +65,7 @@ def test_task_tools_walk(project: Path, home: Path) -> None:
     done = payloads.load("capture-PostToolUse-TaskUpdate-completed", project)
     assert run_hook("PostToolUse", done, project, home) == (0, "", "")
     assert _write(project, home).json == _deny(
-        "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you "
+        "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you "
         "are working on first: TaskCreate a task for this change and TaskUpdate it to status "
         "in_progress."
     )
@@ -98,7 +98,7 @@ def _todowrite(project: Path, home: Path, *statuses: str) -> None:
 def test_todowrite_walk(project: Path, home: Path) -> None:
     _todowrite(project, home, "pending")
     assert _write(project, home).json == _deny(
-        "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you "
+        "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you "
         "are working on first: TodoWrite your list again with the item you are working on as "
         "status in_progress."
     )
@@ -111,7 +111,7 @@ def test_todowrite_walk(project: Path, home: Path) -> None:
     assert _write(project, home).json == _deny(
         'tddgate: 2 todos are in progress ("step 1"; "step 2") but at most 1 may be. Finish or '
         "move back to pending all but one (TodoWrite the list with one in_progress item), then "
-        "edit src/calc.py."
+        "edit notes.md."
     )
 
 
@@ -120,7 +120,7 @@ def test_markdown_walk(project: Path, home: Path) -> None:
     todo.parent.mkdir(parents=True)
     todo.write_text("# TODOs\n\n## PENDING\n- [ ] Add subtraction\n")
     assert _write(project, home).json == _deny(
-        "tddgate: no todo is in progress, so this edit of src/calc.py is blocked. Say what you "
+        "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you "
         f'are working on first: run `{CMD} todo start "<what you are doing>"` (it records the '
         "item under IN PROGRESS in .claude/todos/current.md)."
     )
@@ -152,12 +152,14 @@ def test_ignored_paths_and_outside_files_are_not_gated(project: Path, home: Path
 def test_subagent_edits_use_the_session_todos(project: Path, home: Path) -> None:
     _todowrite(project, home, "in_progress")
     data = payloads.load("capture-PreToolUse-Write", project)
+    data["tool_input"]["file_path"] = str(project / "notes.md")
     data.update(agent_id="ac5625e17d3ec473b", agent_type="general-purpose")
     assert run_hook("PreToolUse", data, project, home) == (0, "", "")
 
 
 def test_session_disable_turns_the_gate_off(project: Path, home: Path) -> None:
     data = payloads.load("capture-PreToolUse-Write", project)
+    data["tool_input"]["file_path"] = str(project / "notes.md")
     result = run_hook("PreToolUse", data, project, home, TDDGATE_DISABLE="edit_needs_todo")
     assert result == (0, "", "")
     assert json.loads(_write(project, home).stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"

@@ -14,12 +14,27 @@ def record(facts: Facts) -> None:
     from tddgate.state.edits import record_edit
 
     changed = [
-        t.rel for t in facts.targets
-        if t.rel is not None and not facts.is_todo_file(t.rel) and not facts.ignored(t.rel)
+        t.rel
+        for t in facts.targets
+        if t.rel is not None
+        and not facts.is_todo_file(t.rel)
+        and not facts.ignored(t.rel)
         and not t.rel.startswith(".claude/tddgate/")
     ]
     if changed:
         from tddgate.state.session import mark_edited
 
-        record_edit(facts.state_dir, changed[-1], time.time(), facts.event.session_id)
+        now = time.time()
+        record_edit(facts.state_dir, changed[-1], now, facts.event.session_id)
         mark_edited(facts.root, facts.event.session_id, facts.event.agent_id)
+        _record_test_edit(facts, changed, now)
+
+
+def _record_test_edit(facts: Facts, changed: list[str], now: float) -> None:
+    """The test-first rule needs a red run newer than the last *test* edit (the red step)."""
+    from tddgate.state.atomic import write_json_atomic
+    from tddgate.tdd.classify import classify
+
+    tests = [rel for rel in changed if classify(rel, facts.cfg) == "test"]
+    if tests:
+        write_json_atomic(facts.state_dir / "last-test-edit.json", {"time": now, "path": tests[-1]})

@@ -36,7 +36,9 @@ def _changed_state(facts: Facts) -> TodoState | None:
 
         for target in facts.targets:
             if target.rel and facts.is_todo_file(target.rel):
-                return TodoState(f"markdown:{target.rel}", read_todo_file(facts.root, target.rel)[0])
+                return TodoState(
+                    f"markdown:{target.rel}", read_todo_file(facts.root, target.rel)[0]
+                )
     return None
 
 
@@ -50,7 +52,11 @@ def record(facts: Facts) -> None:
     event = facts.event
     label = f"{event.name}:{event.tool_name}" if isinstance(event, ToolEvent) else event.name
     snap = Snapshot.of(
-        state, session_id=event.session_id, agent_id=event.agent_id, event=label,
-        verdict=facts.verdict.to_dict(), time=time.time(),
+        state,
+        session_id=event.session_id,
+        agent_id=event.agent_id,
+        event=label,
+        verdict=facts.verdict.to_dict(),
+        time=time.time(),
     )
     append_snapshot(facts.state_dir, snap)

@@ -19,8 +19,11 @@ def record(facts: Facts) -> None:
         status = "completed" if event.name == "TaskCompleted" else ""
         fields = {"subject": event.task_subject, "description": event.task_description}
         tasks.update(
-            facts.root, event.session_id,
-            lambda ts: tasks.upsert(ts, event.task_id, **fields, **({"status": status} if status else {})),
+            facts.root,
+            event.session_id,
+            lambda ts: tasks.upsert(
+                ts, event.task_id, **fields, **({"status": status} if status else {})
+            ),
         )
     elif isinstance(event, ToolEvent) and event.tool_name == "TaskCreate":
         _created(facts, event)
@@ -30,7 +33,8 @@ def record(facts: Facts) -> None:
 
 def _created(facts: Facts, event: ToolEvent) -> None:
     response = event.tool_response if isinstance(event.tool_response, dict) else {}
-    task = response.get("task") if isinstance(response.get("task"), dict) else {}
+    raw_task = response.get("task")
+    task: dict[str, Any] = raw_task if isinstance(raw_task, dict) else {}
     task_id = _str(task.get("id"))
     if not task_id:
         return

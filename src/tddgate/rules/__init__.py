@@ -7,7 +7,12 @@ imported only when their event fires (the hook path stays lean).
 from __future__ import annotations
 
 RULES: dict[str, tuple[str, ...]] = {
-    "PreToolUse": ("edit_needs_todo", "green_to_complete"),
+    "PreToolUse": (
+        "edit_needs_todo",
+        "green_to_complete",
+        "no_new_skips",
+        "test_first",
+    ),
     "PostToolUse": (),
     "Stop": ("green_to_complete",),
     "SubagentStop": ("green_to_complete",),

@@ -15,7 +15,8 @@ NAME = "edit_needs_todo"
 
 def check(facts: Facts) -> Decision | None:
     gated = [
-        t for t in facts.targets
+        t
+        for t in facts.targets
         if t.rel is not None and not facts.is_todo_file(t.rel) and not facts.ignored(t.rel)
     ]
     if not gated:

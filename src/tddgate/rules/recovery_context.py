@@ -32,7 +32,9 @@ def _state(facts: Facts) -> TodoState | None:
     if snap is None or not snap.items:
         return None
     items = tuple(
-        TodoItem(i.get("id", ""), i.get("content", ""), i.get("status", ""), i.get("activeForm", ""))
+        TodoItem(
+            i.get("id", ""), i.get("content", ""), i.get("status", ""), i.get("activeForm", "")
+        )
         for i in snap.items
     )
     return TodoState(snap.source, items)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -14,7 +15,5 @@ from tddgate.state.atomic import append_line
 def log(root: Path, kind: str, message: str, **fields: object) -> None:
     """Best effort: a log that cannot be written must not turn a notice into a crash."""
     entry = {"time": time.time(), "kind": kind, "message": message, **fields}
-    try:
+    with contextlib.suppress(StateError):
         append_line(state_dir(root) / "log.jsonl", json.dumps(entry, ensure_ascii=False))
-    except StateError:
-        pass

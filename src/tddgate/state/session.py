@@ -38,8 +38,9 @@ def _stop_path(root: Path, session_id: str, agent_id: str | None) -> Path:
     return session_dir(root, session_id) / f"stop-{safe_key(agent_id or MAIN)}.json"
 
 
-def update_stop(root: Path, session_id: str, agent_id: str | None, fingerprint: list[Any],
-                active: bool) -> int:
+def update_stop(
+    root: Path, session_id: str, agent_id: str | None, fingerprint: list[Any], active: bool
+) -> int:
     """Count blocks in a row with no progress (same fingerprint, stop_hook_active); return it."""
     from tddgate.state.lock import locked
 
@@ -54,8 +55,11 @@ def update_stop(root: Path, session_id: str, agent_id: str | None, fingerprint: 
     return streak
 
 
-def reset_stop(root: Path, session_id: str, agent_id: str | None, note: dict[str, Any] | None = None
-               ) -> None:
+def reset_stop(
+    root: Path, session_id: str, agent_id: str | None, note: dict[str, Any] | None = None
+) -> None:
     path = _stop_path(root, session_id, agent_id)
     if path.exists() or note:
-        write_json_atomic(path, {"fingerprint": None, "streak": 0, **({"last": note} if note else {})})
+        write_json_atomic(
+            path, {"fingerprint": None, "streak": 0, **({"last": note} if note else {})}
+        )

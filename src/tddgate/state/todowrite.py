@@ -33,7 +33,9 @@ def items_from(todos: Any) -> tuple[TodoItem, ...]:
         if not isinstance(content, str) or status not in STATUSES:
             continue
         active = todo.get("activeForm")
-        items.append(TodoItem(str(index), content, status, active if isinstance(active, str) else ""))
+        items.append(
+            TodoItem(str(index), content, status, active if isinstance(active, str) else "")
+        )
     return tuple(items)
 
 
@@ -49,8 +51,12 @@ def load(root: Path, session_id: str, agent_id: str | None) -> tuple[TodoItem, .
     if not isinstance(data, dict):
         return None
     return tuple(
-        TodoItem(str(t.get("id", "")), str(t.get("content", "")), str(t.get("status", "")),
-                 str(t.get("activeForm", "")))
+        TodoItem(
+            str(t.get("id", "")),
+            str(t.get("content", "")),
+            str(t.get("status", "")),
+            str(t.get("activeForm", "")),
+        )
         for t in data.get("todos", [])
         if isinstance(t, dict)
     )

@@ -51,7 +51,10 @@ def read_todo_file(root: Path, rel: str) -> tuple[tuple[TodoItem, ...], str | No
 
 
 def gather(
-    root: Path, sources: tuple[str, ...], todo_files: tuple[str, ...], session_id: str,
+    root: Path,
+    sources: tuple[str, ...],
+    todo_files: tuple[str, ...],
+    session_id: str,
     agent_id: str | None,
 ) -> Gathered:
     problems: list[str] = []

@@ -1,0 +1,79 @@
+"""Test first, deterministically: a source change needs a test, new behaviour needs red.
+
+1. A source edit is blocked unless a test for that module exists (derived names, a test
+   that imports it, or the configured `test_map`).
+2. Python only, mode "strict": an edit that adds a public function, class or method (or a
+   new module) is blocked unless a failing run newer than the last test edit is on record:
+   that red run is the licence for the green step. Refactors, bodies and private helpers
+   add no public name and pass while green.
+Modes per path (`tdd`, `tdd_overrides`): strict = 1 + 2, tests-exist = 1, off = neither.
+Rule 3 of the test-first family, no new skips, lives in no_new_skips.
+"""
+
+from __future__ import annotations
+
+from tddgate.decision import Decision
+from tddgate.edits import EditTarget
+from tddgate.facts import Facts
+
+NAME = "test_first"
+
+
+def check(facts: Facts) -> Decision | None:
+    from tddgate.tdd.classify import classify, mode_for
+
+    for target in facts.targets:
+        rel = target.rel
+        if rel is None or facts.is_todo_file(rel) or facts.ignored(rel):
+            continue
+        mode = mode_for(rel, facts.cfg)
+        if mode == "off" or classify(rel, facts.cfg) != "source":
+            continue
+        decision = _needs_test(facts, rel) or (
+            _needs_red(facts, target) if mode == "strict" and rel.endswith(".py") else None
+        )
+        if decision:
+            return decision
+    return None
+
+
+def _needs_test(facts: Facts, rel: str) -> Decision | None:
+    from tddgate.tdd.testmap import find_test, suggest_test
+
+    if find_test(facts.root, rel, facts.cfg, facts.state_dir / "index") is not None:
+        return None
+    return Decision.block(
+        f"tddgate: {rel} has no test. Write a failing test first, e.g. "
+        f"{suggest_test(rel, facts.cfg)}, then change {rel}.",
+        NAME,
+    )
+
+
+def _needs_red(facts: Facts, target: EditTarget) -> Decision | None:
+    from tddgate.tdd.public_names import added_public_names
+
+    before, after = facts.contents(target)
+    if after is None:
+        return None
+    names = added_public_names(before, after)
+    if not names:
+        return None  # no new public name, or a syntax error the tests will report
+    verdict = facts.verdict
+    red = verdict.failed + verdict.errors > 0 and verdict.created is not None
+    since_test = facts.last_test_edit
+    if red and (since_test is None or (verdict.created or 0) > since_test):
+        return None  # the green step: a failing test is on record
+    shown = ", ".join(f"`{n}`" for n in names[:3]) + (" …" if len(names) > 3 else "")
+    verb = "is" if len(names) == 1 else "are"
+    cmd = facts.cfg.pytest_command
+    if verdict.green:
+        lead = f"tddgate: the suite is green; {shown} {verb} new behaviour in {target.rel}"
+    else:
+        lead = (
+            f"tddgate: {shown} {verb} new behaviour in {target.rel}, and no failing test run is "
+            "on record since your last test edit"
+        )
+    return Decision.block(
+        f"{lead}: add a failing test that calls it, run `{cmd}` (it must fail), then implement.",
+        NAME,
+    )
