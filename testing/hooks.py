@@ -45,8 +45,12 @@ def hook_env(project: Path, home: Path, **extra: str) -> dict[str, str]:
 
 
 def run_hook(
-    event: str, payload: dict[str, Any] | bytes | str, project: Path, home: Path,
-    script: str | None = None, **env: str,
+    event: str,
+    payload: dict[str, Any] | bytes | str,
+    project: Path,
+    home: Path,
+    script: str | None = None,
+    **env: str,
 ) -> HookResult:
     if isinstance(payload, dict):
         data = json.dumps(payload).encode()
@@ -56,7 +60,11 @@ def run_hook(
         data = payload
     proc = subprocess.run(
         [sys.executable, str(HOOKS / (script or SCRIPTS[event]))],
-        input=data, capture_output=True, cwd=project, env=hook_env(project, home, **env),
-        timeout=60, check=False,
+        input=data,
+        capture_output=True,
+        cwd=project,
+        env=hook_env(project, home, **env),
+        timeout=60,
+        check=False,
     )
     return HookResult(proc.returncode, proc.stdout.decode(), proc.stderr.decode())

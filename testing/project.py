@@ -37,7 +37,21 @@ def make_calc_project(root: Path, todo: str | None = "Add subtraction") -> Path:
 def run_pytest(root: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The agent's `python -m pytest` in the project: tddgate's plugin writes the report."""
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *args],
-        cwd=root, env=hook_env(root, home), capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            *args,
+        ],
+        cwd=root,
+        env=hook_env(root, home),
+        capture_output=True,
+        text=True,
+        timeout=120,
         check=False,
     )

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from testing import payloads
-from testing.hooks import run_hook
 from tddgate import runner
 from tddgate.state.lock import locked
+from testing import payloads
+from testing.hooks import run_hook
 
 
 def test_row1_empty_stdin_allows_with_notice(project: Path, home: Path) -> None:
@@ -57,7 +57,9 @@ def test_row3_unknown_event_and_tool_are_silent(project: Path, home: Path) -> No
 
 def test_row4_bad_config_allows_and_tells_the_human(project: Path, home: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.tddgate]\nmax_in_progress = "two"\n')
-    result = run_hook("PreToolUse", payloads.load("capture-PreToolUse-Write", project), project, home)
+    result = run_hook(
+        "PreToolUse", payloads.load("capture-PreToolUse-Write", project), project, home
+    )
     message = (
         "tddgate: config error in pyproject.toml [tool.tddgate]: max_in_progress: Input should "
         "be a valid integer; see the configuration reference in tddgate's README"
@@ -71,7 +73,9 @@ def test_row5_unreadable_state_allows_with_notice(project: Path, home: Path) -> 
     bad = project / ".claude/tddgate/sessions/8c15dcad-8f13-4e4e-a1da-eabe1cf31355/tasks.json"
     bad.parent.mkdir(parents=True)
     bad.write_text("{torn")
-    result = run_hook("PreToolUse", payloads.load("capture-PreToolUse-Write", project), project, home)
+    result = run_hook(
+        "PreToolUse", payloads.load("capture-PreToolUse-Write", project), project, home
+    )
     assert result == (
         0,
         "",
@@ -112,9 +116,7 @@ def test_row5_lock_timeout_allows_with_notice(project: Path, home: Path) -> None
     )
 
 
-def test_row6_a_bug_allows_with_notice(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_row6_a_bug_allows_with_notice(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # In-process: only monkeypatching can plant a bug in a rule.
     from tddgate.rules import edit_needs_todo
 

@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tddgate.invocation import tddgate_command
 from testing import payloads
 from testing.hooks import HookResult, run_hook
-from tddgate.invocation import tddgate_command
 
 CMD = tddgate_command()
 
@@ -37,8 +37,8 @@ def _deny(reason: str) -> dict[str, Any]:
 NO_STATE = (
     "tddgate: no todo is in progress, so this edit of notes.md is blocked. Say what you are "
     "working on first: TaskCreate a task and TaskUpdate it to status in_progress, or TodoWrite a "
-    f"list with one item in_progress, or, without a todo tool, run `{CMD} todo start \"<what you "
-    "are doing>\"` (it records the item under IN PROGRESS in .claude/todos/current.md)."
+    f'list with one item in_progress, or, without a todo tool, run `{CMD} todo start "<what you '
+    'are doing>"` (it records the item under IN PROGRESS in .claude/todos/current.md).'
 )
 
 
@@ -79,9 +79,10 @@ def test_denied_task_update_changes_nothing(project: Path, home: Path) -> None:
     failed["tool_response"] = {"success": False, "updatedFields": [], "error": "hook said no"}
     run_hook("PostToolUse", failed, project, home)
     assert _write(project, home).code == 0
-    assert "TaskUpdate task 1" in _write(project, home).json["hookSpecificOutput"][
-        "permissionDecisionReason"
-    ]
+    assert (
+        "TaskUpdate task 1"
+        in _write(project, home).json["hookSpecificOutput"]["permissionDecisionReason"]
+    )
 
 
 def _todowrite(project: Path, home: Path, *statuses: str) -> None:
@@ -162,4 +163,7 @@ def test_session_disable_turns_the_gate_off(project: Path, home: Path) -> None:
     data["tool_input"]["file_path"] = str(project / "notes.md")
     result = run_hook("PreToolUse", data, project, home, TDDGATE_DISABLE="edit_needs_todo")
     assert result == (0, "", "")
-    assert json.loads(_write(project, home).stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+    assert (
+        json.loads(_write(project, home).stdout)["hookSpecificOutput"]["permissionDecision"]
+        == "deny"
+    )

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from testing import payloads
 from tddgate.errors import BadInputError
 from tddgate.protocol import events
+from testing import payloads
 
 
 @pytest.mark.parametrize("name", payloads.all_names())
@@ -45,17 +45,35 @@ def test_unknown_fields_are_ignored() -> None:
     ("name", "change", "message"),
     [
         ("capture-Stop", {"session_id": None}, "missing required field 'session_id'"),
-        ("capture-Stop", {"stop_hook_active": "yes"}, "field 'stop_hook_active' must be true or false"),
-        ("capture-PreToolUse-Write", {"tool_input": "x"}, "field 'tool_input' must be an object, got a str"),
-        ("capture-PreToolUse-Write", {"tool_name": 3}, "field 'tool_name' must be a string, got int"),
-        ("capture-PostToolUse-Write", {"tool_response": None}, "missing required field 'tool_response'"),
+        (
+            "capture-Stop",
+            {"stop_hook_active": "yes"},
+            "field 'stop_hook_active' must be true or false",
+        ),
+        (
+            "capture-PreToolUse-Write",
+            {"tool_input": "x"},
+            "field 'tool_input' must be an object, got a str",
+        ),
+        (
+            "capture-PreToolUse-Write",
+            {"tool_name": 3},
+            "field 'tool_name' must be a string, got int",
+        ),
+        (
+            "capture-PostToolUse-Write",
+            {"tool_response": None},
+            "missing required field 'tool_response'",
+        ),
         ("capture-TaskCompleted", {"task_id": None}, "missing required field 'task_id'"),
         ("capture-SessionStart", {"source": None}, "missing required field 'source'"),
         ("capture-UserPromptSubmit", {"prompt": 1}, "field 'prompt' must be a string, got int"),
         ("capture-SubagentStop", {"agent_id": None}, "missing required field 'agent_id'"),
     ],
 )
-def test_missing_or_wrong_required_fields(name: str, change: dict[str, object], message: str) -> None:
+def test_missing_or_wrong_required_fields(
+    name: str, change: dict[str, object], message: str
+) -> None:
     data = payloads.load(name)
     for key, value in change.items():
         if value is None:

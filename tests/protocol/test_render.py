@@ -29,7 +29,10 @@ def test_pre_tool_use_block_is_a_permission_deny() -> None:
     "event", ["PostToolUse", "Stop", "SubagentStop", "TaskCreated", "TaskCompleted"]
 )
 def test_decision_block_events(event: str) -> None:
-    assert json.loads(render(event, Decision.block("why"))) == {"decision": "block", "reason": "why"}
+    assert json.loads(render(event, Decision.block("why"))) == {
+        "decision": "block",
+        "reason": "why",
+    }
 
 
 @pytest.mark.parametrize("event", ["SessionStart", "UserPromptSubmit"])
@@ -41,5 +44,7 @@ def test_context_events(event: str) -> None:
 
 def test_warning_and_system_message_reach_the_human() -> None:
     assert json.loads(render("Stop", Decision.warn("careful"))) == {"systemMessage": "careful"}
-    assert json.loads(render("PreToolUse", None, system_message="note")) == {"systemMessage": "note"}
+    assert json.loads(render("PreToolUse", None, system_message="note")) == {
+        "systemMessage": "note"
+    }
     assert json.loads(render("SessionStart", Decision.block("x"))) == {"systemMessage": "x"}

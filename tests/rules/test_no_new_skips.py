@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from tddgate.runner import evaluate
 from testing import payloads
 from testing.hooks import run_hook
 from testing.project import make_calc_project
-from tddgate.runner import evaluate
 
 BASE = "import pytest\nimport unittest\n\n\ndef test_one():\n    assert True\n"
 FORMS = {
@@ -69,9 +69,15 @@ def test_added_skip_is_blocked_naming_the_line(tests_project: Path, form: str, t
     elif tool == "Edit":
         tool_input = {"old_string": BASE, "new_string": new}
     else:
-        tool_input = {"edits": [{"old_string": "assert True\n", "new_string": "assert 1\n"},
-                                {"old_string": BASE.replace("assert True", "assert 1"),
-                                 "new_string": new.replace("assert True", "assert 1", 1)}]}
+        tool_input = {
+            "edits": [
+                {"old_string": "assert True\n", "new_string": "assert 1\n"},
+                {
+                    "old_string": BASE.replace("assert True", "assert 1"),
+                    "new_string": new.replace("assert True", "assert 1", 1),
+                },
+            ]
+        }
     out = _pre(tests_project, tool, "tests/test_x.py", tool_input)
     assert _reason(out) == (
         f"tddgate: this edit adds a skip to tests/test_x.py at line {number}: `{line_text}`. "

@@ -23,7 +23,7 @@ def _edit(project: Path, home: Path, event: str, tool: str, rel: str, **inp: Any
 
 
 def _write(project: Path, home: Path, rel: str, content: str, apply: bool = True) -> HookResult:
-    """PreToolUse; when allowed and `apply`, write the file and send PostToolUse, as the CLI does."""
+    """PreToolUse; if allowed and `apply`, write the file and send PostToolUse, as the CLI does."""
     result = _edit(project, home, "PreToolUse", "Write", rel, content=content)
     if result.stdout == "" and apply:
         (project / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -117,11 +117,20 @@ def test_syntax_errors_and_malformed_edits_never_crash(project: Path, home: Path
     make_calc_project(project)
     assert run_pytest(project, home).returncode == 0
     assert _write(project, home, "src/calc.py", "def broken(:\n", apply=False) == (0, "", "")
-    missing = _edit(project, home, "PreToolUse", "Edit", "src/calc.py",
-                    old_string="not there", new_string="def x(): pass")
+    missing = _edit(
+        project,
+        home,
+        "PreToolUse",
+        "Edit",
+        "src/calc.py",
+        old_string="not there",
+        new_string="def x(): pass",
+    )
     assert missing == (0, "", "")
     (project / "src/blob.py").write_bytes(b"\x00\xff" * 10)
-    binary = _edit(project, home, "PreToolUse", "Edit", "src/blob.py", old_string="a", new_string="b")
+    binary = _edit(
+        project, home, "PreToolUse", "Edit", "src/blob.py", old_string="a", new_string="b"
+    )
     assert binary.code == 0
     assert binary.stderr == ""
     notebook = payloads.load("capture-PreToolUse-Write", project)
