@@ -14,14 +14,22 @@ from tddgate import __version__
 
 # command name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "install": ("tddgate.cli.install", "install_command", "Add tddgate's hooks to Claude Code settings."),
+    "install": (
+        "tddgate.cli.install",
+        "install_command",
+        "Add tddgate's hooks to Claude Code settings.",
+    ),
     "uninstall": ("tddgate.cli.install", "uninstall_command", "Remove exactly what install added."),
     "check": ("tddgate.cli.check", "command", "Print the test verdict; exit 1 unless green."),
     "baseline": ("tddgate.cli.baseline", "command", "Record the current test ids as the baseline."),
     "history": ("tddgate.cli.history", "command", "Print every todo state tddgate recorded."),
     "todo": ("tddgate.cli.todo", "command", "Add, start, finish or block todos in the todo file."),
     "status": ("tddgate.cli.status", "command", "Show todos, verdict, and what the gates say now."),
-    "doctor": ("tddgate.cli.doctor", "command", "Check the installation; say how to fix each problem."),
+    "doctor": (
+        "tddgate.cli.doctor",
+        "command",
+        "Check the installation; say how to fix each problem.",
+    ),
     "demo": ("tddgate.cli.demo", "command", "Replay a scripted agent session through the hooks."),
 }
 
