@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -37,6 +38,12 @@ QUIET_ENV = {
 # tool schema is in the request, as the model of a user with these settings sees it.
 TASK_TOOLS_ENV = {"CLAUDE_CODE_ENABLE_TODO_TOOLS": "1", "ENABLE_TOOL_SEARCH": "false"}
 TODOWRITE_ENV = {**TASK_TOOLS_ENV, "CLAUDE_CODE_ENABLE_TASKS": "false"}
+# Ages tddgate puts in its messages ("report 3 s old", ", 0 min old"): a second may pass
+# between a scenario's pytest run and the hook that quotes the report.
+_AGES = (
+    (re.compile(r"report \d+ s old"), "report N s old"),
+    (re.compile(r"\d+ min old"), "N min old"),
+)
 
 
 class ClaudeCliError(TddgateError):
@@ -112,6 +119,14 @@ class ClaudeRun(NamedTuple):
             )
         return results[-1]
 
+    def notices(self) -> list[str]:
+        """What the CLI shows the human, e.g. a hook's systemMessage as "Stop says: …"."""
+        return [
+            str(e.get("content"))
+            for e in self.events
+            if e.get("type") == "system" and e.get("subtype") == "informational"
+        ]
+
     def hook_responses(self, hook_name: str | None = None) -> list[JSON]:
         """`hook_response` events (needs --include-hook-events), e.g. for "PreToolUse:Write"."""
         return [
@@ -120,6 +135,13 @@ class ClaudeRun(NamedTuple):
             if e.get("subtype") == "hook_response"
             and (hook_name is None or e.get("hook_name") == hook_name)
         ]
+
+
+def timeless(text: str) -> str:
+    """`text` with the ages tddgate quotes replaced by N, so a test can assert whole messages."""
+    for pattern, placeholder in _AGES:
+        text = pattern.sub(placeholder, text)
+    return text
 
 
 def python_hook(code: str) -> str:

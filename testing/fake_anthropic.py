@@ -6,7 +6,10 @@ real hooks, fully offline. Every request body is recorded so a test can assert e
 the model was told (a denied tool's reason, "Stop hook feedback", injected context).
 
 Only requests of the agent's loop (they carry `tools`) consume scripted turns; the CLI's side
-requests (title/summary generation, token counting, probes) get short canned answers.
+requests (title/summary generation, token counting, probes) get short canned answers. A
+subagent's loop requests (2.1.330 marks them `cc_is_subagent=true` in the system prompt's
+billing line) take their turns from a second script, so the main agent's script stays readable
+and a background subagent cannot steal the main agent's turns.
 stdlib only; binds 127.0.0.1 on port 0; stops when its `with` block ends.
 """
 
@@ -26,6 +29,8 @@ SIDE_ANSWER = "ok"
 MODEL = "claude-fake-1"
 # A bound on requests, so a CLI stuck in a loop against the fake ends with errors, not a hang.
 MAX_REQUESTS = 200
+# The first system block of every 2.1.330 request is a billing line; a subagent's says so.
+SUBAGENT_MARK = "cc_is_subagent=true"
 
 _ids = itertools.count(1)
 
@@ -74,18 +79,24 @@ class Recorded(NamedTuple):
             and bool((self.body or {}).get("tools"))
         )
 
+    @property
+    def is_subagent(self) -> bool:
+        """True for a loop request of a subagent (Agent tool), not of the main agent."""
+        return self.is_loop and SUBAGENT_MARK in _system_text((self.body or {}).get("system"))
+
 
 class FakeAnthropic:
-    """Serve `turns` in order to the CLI's loop requests; record every request.
+    """Serve `turns` in order to the main agent's loop requests, `subagent_turns` in order to
+    its subagents' loop requests; record every request.
 
     Use as a context manager: the server thread starts on enter and stops on exit, so
     nothing outlives the test. `base_url` goes into ANTHROPIC_BASE_URL.
     """
 
-    def __init__(self, turns: Sequence[Turn] = ()) -> None:
+    def __init__(self, turns: Sequence[Turn] = (), subagent_turns: Sequence[Turn] = ()) -> None:
         self._lock = threading.Lock()
-        self._turns: list[Turn] = list(turns)
-        self._served = 0
+        self._scripts: dict[bool, list[Turn]] = {False: list(turns), True: list(subagent_turns)}
+        self._served = {False: 0, True: 0}
         self.requests: list[Recorded] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -115,24 +126,40 @@ class FakeAnthropic:
 
     @property
     def unserved(self) -> int:
-        """How many scripted turns the CLI never asked for; a finished scenario expects 0."""
+        """How many scripted turns (both scripts) the CLI never asked for; a finished scenario
+        expects 0."""
         with self._lock:
-            return len(self._turns) - self._served
+            return sum(len(self._scripts[sub]) - self._served[sub] for sub in (False, True))
 
     @property
     def loop_requests(self) -> list[JSON]:
-        """Bodies of the agent loop's requests, in order: what the model was shown each turn."""
+        """Bodies of the main agent's loop requests, in order: what it was shown each turn."""
+        return self._bodies(subagent=False)
+
+    @property
+    def subagent_requests(self) -> list[JSON]:
+        """Bodies of the subagents' loop requests, in order: what they were shown each turn."""
+        return self._bodies(subagent=True)
+
+    def _bodies(self, subagent: bool) -> list[JSON]:
         with self._lock:
-            return [r.body for r in self.requests if r.is_loop and r.body is not None]
+            return [
+                r.body
+                for r in self.requests
+                if r.is_loop and r.is_subagent == subagent and r.body is not None
+            ]
 
     def record(self, request: Recorded) -> Turn | None:
-        """Keep `request`; for a loop request hand out the next turn (None: script exhausted)."""
+        """Keep `request`; for a loop request hand out the next turn of its script (None: side
+        request, or that script is exhausted)."""
         with self._lock:
             self.requests.append(request)
-            if not request.is_loop or self._served >= len(self._turns):
+            sub = request.is_subagent
+            script = self._scripts[sub]
+            if not request.is_loop or self._served[sub] >= len(script):
                 return None
-            self._served += 1
-            return self._turns[self._served - 1]
+            self._served[sub] += 1
+            return script[self._served[sub] - 1]
 
     @property
     def overloaded(self) -> bool:
@@ -204,6 +231,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(payload)
+
+
+def _system_text(system: object) -> str:
+    """The system prompt as one string: the API takes a string or a list of text blocks."""
+    if isinstance(system, list):
+        return "".join(str(b.get("text", "")) for b in system if isinstance(b, dict))
+    return system if isinstance(system, str) else ""
 
 
 def _error_body(message: str) -> bytes:

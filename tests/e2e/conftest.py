@@ -65,9 +65,20 @@ def claude_binary() -> Path:
 class Outcome:
     """One scenario run: what the CLI printed, and every loop request the fake model got."""
 
-    def __init__(self, run: ClaudeRun, requests: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        run: ClaudeRun,
+        requests: list[dict[str, Any]],
+        subagent_requests: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.run = run
         self.requests = requests
+        self.subagent_requests = subagent_requests or []
+
+    @property
+    def subagent(self) -> Outcome:
+        """The same run seen from its subagents: `outcome.subagent.context(2)` and so on."""
+        return Outcome(self.run, self.subagent_requests)
 
     def tool_results(self, request: int) -> list[ToolResult]:
         """Tool results the model saw in loop request `request` (0 is the prompt)."""
@@ -92,9 +103,10 @@ class Outcome:
     def transcript(self) -> str:
         """What the model was told each turn and what each hook said, for failure messages."""
         lines = [f"exit {self.run.returncode}; stderr: {self.run.stderr.strip()!r}"]
-        for index in range(len(self.requests)):
-            told = self.tool_results(index) or self.user_texts(index)[-1:]
-            lines.append(f"request {index}: {told!r}")
+        for who, view in (("request", self), ("subagent request", self.subagent)):
+            for index in range(len(view.requests)):
+                told = view.tool_results(index) or view.user_texts(index)[-1:]
+                lines.append(f"{who} {index}: {told!r}")
         lines += [
             f"hook {h.get('hook_name')} (exit {h.get('exit_code')}): {h.get('output')!r}"
             for h in self.run.hook_responses()
@@ -157,26 +169,60 @@ class Scenario:
         prompt: str = "Do the task.",
         allowed_tools: Sequence[str] = (),
         env: Mapping[str, str] | None = None,
+        subagent: Sequence[Turn] = (),
     ) -> Outcome:
         """Run `claude -p` to its end; fail unless it exited 0 having used exactly `turns`
-        and no hook wrote to stderr (a tddgate fail-open would pass allow-scenarios vacuously).
+        (and `subagent`, the turns of the subagents the Agent tool starts) and no hook wrote
+        to stderr (a tddgate fail-open would pass allow-scenarios vacuously).
         """
-        with FakeAnthropic(turns) as fake:
+        with FakeAnthropic(turns, subagent) as fake:
             environ = clean_env(self.home, fake.base_url, env, path=self._env()["PATH"])
             argv = command(self.binary, prompt, allowed_tools)
             try:
                 run = run_claude(argv, self.project, environ)
             except ClaudeCliError as error:
                 pytest.fail(str(error), pytrace=False)
-            outcome = Outcome(run, fake.loop_requests)
-        if run.returncode != 0 or len(outcome.requests) != len(turns) or outcome.hook_failures():
+            outcome = Outcome(run, fake.loop_requests, fake.subagent_requests)
+        asked = (len(outcome.requests), len(outcome.subagent_requests))
+        if run.returncode != 0 or asked != (len(turns), len(subagent)) or outcome.hook_failures():
             pytest.fail(
-                f"the scenario scripted {len(turns)} turns; the CLI asked {len(outcome.requests)} "
-                f"times, and hooks failed {len(outcome.hook_failures())} times:\n"
-                f"{outcome.transcript()}",
+                f"the scenario scripted {len(turns)} turns (+{len(subagent)} for subagents); the "
+                f"CLI asked {asked[0]} times (+{asked[1]}), and hooks failed "
+                f"{len(outcome.hook_failures())} times:\n{outcome.transcript()}",
                 pytrace=False,
             )
         return outcome
+
+    def pytest_in_terminal(self) -> None:
+        """Run the project's suite in a terminal, outside Claude Code, as the user would; the
+        tddgate plugin writes its report. Red or green is the scenario's business."""
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"],
+            cwd=self.project, env=self._env(), capture_output=True, timeout=60, check=False,
+        )
+
+    def hook_command(self, event: str) -> str:
+        """The command `tddgate install` wrote for `event` (the CLI quotes it in some errors)."""
+        [entry] = self._settings()["hooks"][event]
+        [hook] = entry["hooks"]
+        return str(hook["command"])
+
+    def drop_hooks(self, event: str) -> None:
+        """Remove every hook of `event` from .claude/settings.json, as a user editing it would."""
+        settings = self._settings()
+        del settings["hooks"][event]
+        self.write(".claude/settings.json", json.dumps(settings, indent=2))
+
+    def cli_task(self, task_id: str) -> dict[str, Any]:
+        """The CLI's own record of a Task-tools task (~/.claude/tasks/<session>/<id>.json)."""
+        [path] = (self.home / ".claude" / "tasks").glob(f"*/{task_id}.json")
+        task: dict[str, Any] = json.loads(path.read_text())
+        return task
+
+    def _settings(self) -> dict[str, Any]:
+        path = self.project / ".claude" / "settings.json"
+        settings: dict[str, Any] = json.loads(path.read_text())
+        return settings
 
     def _env(self) -> dict[str, str]:
         """HOME in the temp dir; the venv first on PATH, as for a user who activated it."""

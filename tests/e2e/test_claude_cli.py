@@ -17,6 +17,7 @@ from testing.claude_cli import (
     find_claude,
     parse_events,
     run_claude,
+    timeless,
     tool_results,
     user_texts,
 )
@@ -162,6 +163,15 @@ def test_hook_responses_filter_by_hook_name() -> None:
     assert run.hook_responses("Stop") == [stop]
 
 
+def test_notices_are_the_informational_lines_the_cli_shows_the_human() -> None:
+    # Shape seen from 2.1.330 when a Stop hook answers {"systemMessage": ...}.
+    notice = {"type": "system", "subtype": "informational", "content": "Stop says: hi"}
+    hook = {"type": "system", "subtype": "hook_response", "output": "{}"}
+    run = ClaudeRun(0, [hook, notice, {"type": "result", "result": "ok"}], "")
+
+    assert run.notices() == ["Stop says: hi"]
+
+
 def test_what_the_model_was_told_is_read_from_the_last_user_message() -> None:
     body = {
         "messages": [
@@ -186,3 +196,11 @@ def test_what_the_model_was_told_is_read_from_the_last_user_message() -> None:
     assert user_texts(body) == ["note"]
     assert user_texts({"messages": [{"role": "user", "content": "plain"}]}) == ["plain"]
     assert tool_results({"messages": []}) == []
+
+
+def test_timeless_hides_only_the_ages_tddgate_quotes() -> None:
+    told = "1 failed of 1 (report 12 s old).\nLast test run: green, 3 passed, 0 min old. 7 s"
+
+    assert timeless(told) == (
+        "1 failed of 1 (report N s old).\nLast test run: green, 3 passed, N min old. 7 s"
+    )

@@ -173,3 +173,23 @@ def test_past_the_request_cap_every_answer_is_an_error(monkeypatch: pytest.Monke
     assert (first, second) == (200, 500)
     assert json.loads(body)["error"]["message"] == "fake model: too many requests"
     assert fake.unserved == 1
+
+
+def test_a_subagents_requests_take_their_turns_from_the_subagent_script() -> None:
+    billing = "x-anthropic-billing-header: cc_version=2.1.330.73a; cc_entrypoint=sdk-cli;"
+    main = {**LOOP, "system": [{"type": "text", "text": billing}]}
+    sub = {**LOOP, "system": [{"type": "text", "text": billing + " cc_is_subagent=true;"}]}
+    with FakeAnthropic([text("main 1"), text("main 2")], [text("sub 1")]) as fake:
+        answers = [post(fake, "/v1/messages", body)[2] for body in (main, sub, main, sub)]
+        unserved = fake.unserved
+
+    assert [sse_data(a)[2]["delta"]["text"] for a in answers] == [
+        "main 1", "sub 1", "main 2", EXHAUSTED
+    ]
+    assert unserved == 0
+    assert (fake.loop_requests, fake.subagent_requests) == ([main, main], [sub, sub])
+
+
+def test_unserved_counts_both_scripts() -> None:
+    with FakeAnthropic([text("main")], [text("sub 1"), text("sub 2")]) as fake:
+        assert fake.unserved == 3
