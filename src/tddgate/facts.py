@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,9 @@ class Facts:
 
     def rel(self, path: str) -> str | None:
         return relative(self.root, path, self.event.cwd)
+
+    def absolute(self, path: str) -> Path:
+        return Path(os.path.normpath(os.path.join(self.event.cwd, os.path.expanduser(path))))
 
     @cached_property
     def targets(self) -> tuple[EditTarget, ...]:
@@ -75,7 +79,7 @@ class Facts:
         """(before, after) of a target file; after is None when the edit's result is unknowable."""
         from tddgate.tdd.after_edit import content_after, read_current
 
-        before = read_current(self.root / target.rel) if target.rel else None
+        before = read_current(self.absolute(target.path))
         event = self.event
         if target.how in EDIT_TOOLS and isinstance(event, ToolEvent):
             return before, content_after(event.tool_name, event.tool_input, before)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 RULES: dict[str, tuple[str, ...]] = {
     "PreToolUse": (
+        "guard_files",
         "edit_needs_todo",
         "green_to_complete",
         "no_new_skips",
