@@ -62,7 +62,7 @@ def evaluate(raw: bytes, expected_event: str | None = None) -> tuple[str, list[s
         return render(event.name, None, system_message=message), [message]
     try:
         facts = Facts(event, cfg, root)
-        decision = _judge(facts)
+        decision = judge(facts)
         if decision is None or not decision.blocks:
             _record(facts)
         return render(event.name, decision), notices
@@ -77,7 +77,7 @@ def evaluate(raw: bytes, expected_event: str | None = None) -> tuple[str, list[s
     return "", [message]
 
 
-def _judge(facts: Facts) -> Decision | None:
+def judge(facts: Facts) -> Decision | None:
     from tddgate.rules import RULES
 
     warnings: list[Decision] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import time
@@ -16,6 +15,7 @@ from tddgate.cli.doctor import command
 from tddgate.cli.install import install_command
 from tddgate.install import Target, install
 from tddgate.install.entries import SCRIPT_NAMES
+from testing import reports as r
 
 PY = sys.executable
 
@@ -40,7 +40,8 @@ def fresh_lines(project: Path) -> list[str]:
         "✓ state dir .claude/tddgate is writable",
         "✗ no todo source yet: agents need `- [ ] …` under `## IN PROGRESS` in "
         ".claude/todos/current.md (tddgate todo add/start) or a todo tool",
-        f"✗ no test report yet: run python -m pytest in {project}",
+        f"✗ no test report yet: run python -m pytest in {project} "
+        "(tddgate's plugin writes .claude/tddgate/report.json)",
         "✓ claude not on PATH (fine if you use another install)",
     ]
 
@@ -57,8 +58,8 @@ def test_a_ready_project_passes(project: Path) -> None:
     todo = project / ".claude/todos/current.md"
     todo.parent.mkdir(parents=True)
     todo.write_text("## IN PROGRESS\n- [ ] check the doctor\n")
-    report = project / ".claude/tddgate/report.json"
-    report.write_text(json.dumps({"created": time.time()}))
+    report = r.report([r.passed("tests/test_a.py::test_a")], root=project, created=time.time())
+    r.write(project / ".claude/tddgate/report.json", report)
 
     result = CliRunner().invoke(command, ["--project", str(project)])
 
@@ -71,7 +72,7 @@ def test_a_ready_project_passes(project: Path) -> None:
         f"✓ pytest plugin loadable under {PY} (tddgate.report.plugin)",
         "✓ state dir .claude/tddgate is writable",
         "✓ todo sources found: .claude/todos/current.md (1 todo, 1 in progress)",
-        "✓ test report found (.claude/tddgate/report.json); no edit recorded yet",
+        "✓ test report found (.claude/tddgate/report.json); verdict: green, 1 passed, full suite",
         "✓ claude not on PATH (fine if you use another install)",
     ]
 

@@ -1,63 +1,50 @@
-"""Check 7: the last test report exists and was written after the last edit tddgate saw.
+"""Check 7: the last test report exists and is fresh, as the gates themselves judge it.
 
-Only the report's age is judged here; whether it is green is `tddgate check`'s question.
+Doctor reads the verdict the Stop and completion gates read (`current_verdict`), so the two
+never disagree about freshness: stale means the run *started* before the last edit, which
+is stricter than the report's `created` time. Only a missing or unreadable report and a
+stale one are ✗ here; failing tests are no installation problem (`tddgate check` lists them).
 """
 
 from __future__ import annotations
 
-import json
+import time
 
-from tddgate.doctor.base import CheckResult, Context, config_or_defaults, failed, label, passed
+from tddgate.doctor.base import CheckResult, Context, config_or_defaults, label, passed
 from tddgate.errors import StateError
-from tddgate.paths import report_path, state_dir
+from tddgate.paths import state_dir
+from tddgate.report.current import current_verdict, report_file
+from tddgate.report.messages import Text
+from tddgate.report.summary import ReportSummary
+from tddgate.report.verdict import Verdict
 from tddgate.state.edits import last_edit
 
 
 def check_report(ctx: Context) -> CheckResult:
-    """✓ when the report is newer than the last edit; ✗ says to run the suite."""
-    run = f"run {config_or_defaults(ctx.root).pytest_command} in {ctx.root}"
-    path = report_path(ctx.root)
-    name = label(ctx, path)
+    """✓ when a readable report is not older than the last edit; ✗ gives the verdict's fix."""
+    config = config_or_defaults(ctx.root)
+    now = time.time()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return CheckResult(False, f"no test report yet: {run}")
-    except OSError as error:
-        return failed(f"cannot read {name} ({error.strerror})", f"make it readable, then {run}")
-    created = _created(raw)
-    if created is None:
-        return failed(f'{name} is not a pytest report with a "created" time', run)
-    try:
-        edit = last_edit(state_dir(ctx.root))
+        verdict = current_verdict(ctx.root, config, now)
+        stale = _stale_reason(ctx, config.pytest_command, now)
     except StateError as error:
         return CheckResult(False, str(error))
+    if verdict.created is None or verdict.reason == stale:
+        return CheckResult(False, verdict.reason)
+    name = label(ctx, report_file(ctx.root, config))
+    return passed(f"test report found ({name}); verdict: {_summary(verdict)}")
+
+
+def _stale_reason(ctx: Context, command: str, now: float) -> str | None:
+    """The exact reason the verdict gives for a report older than the last edit, if any."""
+    edit = last_edit(state_dir(ctx.root))
     if edit is None:
-        return passed(f"test report found ({name}); no edit recorded yet")
-    when, rel = edit
-    if created < when:
-        gap = age(when - created)
-        return CheckResult(
-            False, f"report older than the last edit ({rel} changed {gap} after it): {run}"
-        )
-    return passed(f"test report found ({name}), newer than the last edit ({rel})")
-
-
-def _created(raw: bytes) -> float | None:
-    """The report's `created` epoch, or None when the file is no such report."""
-    try:
-        data = json.loads(raw)
-    except ValueError:
         return None
-    created = data.get("created") if isinstance(data, dict) else None
-    if isinstance(created, bool) or not isinstance(created, int | float):
-        return None
-    return float(created)
+    # Text.stale reads only the edit and the command; the summary does not matter to it.
+    return Text(ReportSummary(""), ctx.root, now, command).stale(*edit)
 
 
-def age(seconds: float) -> str:
-    """A short human duration: `45 s`, `3 min`, `2 h`, `4 days`."""
-    for unit, size in (("day", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size:
-            n = int(seconds // size)
-            return f"{n} {unit}s" if unit == "day" and n > 1 else f"{n} {unit}"
-    return f"{int(seconds)} s"
+def _summary(verdict: Verdict) -> str:
+    if verdict.green:
+        return f"green, {verdict.passed} passed, full suite"
+    return verdict.reason.splitlines()[0]
