@@ -1,0 +1,1 @@
+"""`tddgate demo`: a scripted agent session replayed through the real hook entrypoints."""
