@@ -31,4 +31,6 @@ def test_demo_walks_every_gate(home: Path) -> None:
     assert "(unexpected!)" not in result.output
     assert "\x1b[" not in result.output  # plain text when not a terminal
     assert "### 🏁 Completions\n- ✅ Add sub() — 2 passed, 0 skipped, full suite" in result.output
-    assert re.search(r"demo finished in \d+\.\d s: every gate answered as expected\.", result.output)
+    assert re.search(
+        r"demo finished in \d+\.\d s: every gate answered as expected\.", result.output
+    )

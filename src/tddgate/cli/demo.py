@@ -38,7 +38,11 @@ def command(keep: bool) -> None:
     session.create_project({"src/calc.py": CALC, "tests/test_calc.py": TEST_ADD})
     subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"],
-        cwd=session.root, env=session.env, capture_output=True, check=False, timeout=120,
+        cwd=session.root,
+        env=session.env,
+        capture_output=True,
+        check=False,
+        timeout=120,
     )
     _say("tddgate demo: a scripted agent session, every call through the real hooks", bold=True)
     _say(f"project: {session.root} (calc.py with add(), its test, suite green)\n", dim=True)
@@ -57,7 +61,11 @@ def command(keep: bool) -> None:
     _say("\nThe todo history tddgate kept (tddgate history):", bold=True)
     history = subprocess.run(
         [sys.executable, "-m", "tddgate", "history", "--project", str(session.root)],
-        env=session.env, capture_output=True, text=True, check=False, timeout=60,
+        env=session.env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     click.echo(history.stdout.rstrip())
     elapsed = time.monotonic() - started

@@ -45,24 +45,52 @@ def _tddgate(*args: str) -> Callable[[DemoSession], tuple[Answer, str]]:
 
 
 STEPS = (
-    Step("Edit before saying what it works on", "Write src/calc.py", True,
-         lambda s: _hook(s.write("src/calc.py", SUB))),
-    Step("Register the work", 'tddgate todo start "Add sub()"', False,
-         _tddgate("todo", "start", "Add sub()")),
-    Step("Add sub() while the suite is green", "Write src/calc.py", True,
-         lambda s: _hook(s.write("src/calc.py", SUB))),
-    Step("Write the failing test first", "Write tests/test_calc.py", False,
-         lambda s: _hook(s.write("tests/test_calc.py", TEST_SUB))),
+    Step(
+        "Edit before saying what it works on",
+        "Write src/calc.py",
+        True,
+        lambda s: _hook(s.write("src/calc.py", SUB)),
+    ),
+    Step(
+        "Register the work",
+        'tddgate todo start "Add sub()"',
+        False,
+        _tddgate("todo", "start", "Add sub()"),
+    ),
+    Step(
+        "Add sub() while the suite is green",
+        "Write src/calc.py",
+        True,
+        lambda s: _hook(s.write("src/calc.py", SUB)),
+    ),
+    Step(
+        "Write the failing test first",
+        "Write tests/test_calc.py",
+        False,
+        lambda s: _hook(s.write("tests/test_calc.py", TEST_SUB)),
+    ),
     Step("Run the tests: red, as it should be", "python -m pytest -q", False, _pytest),
     Step("Try to stop with a red suite", "Stop", True, lambda s: _hook(s.stop())),
-    Step("Implement sub(): the green step", "Write src/calc.py", False,
-         lambda s: _hook(s.write("src/calc.py", SUB))),
-    Step("Skip the test instead of fixing it", "Write tests/test_calc.py", True,
-         lambda s: _hook(s.write("tests/test_calc.py", SKIPPED))),
+    Step(
+        "Implement sub(): the green step",
+        "Write src/calc.py",
+        False,
+        lambda s: _hook(s.write("src/calc.py", SUB)),
+    ),
+    Step(
+        "Skip the test instead of fixing it",
+        "Write tests/test_calc.py",
+        True,
+        lambda s: _hook(s.write("tests/test_calc.py", SKIPPED)),
+    ),
     Step("Try to stop before re-running the tests", "Stop", True, lambda s: _hook(s.stop(True))),
     Step("Run the tests: green", "python -m pytest -q", False, _pytest),
-    Step("Mark the todo done (green, so allowed)", 'tddgate todo done "Add sub()"', False,
-         _tddgate("todo", "done", "Add sub()")),
+    Step(
+        "Mark the todo done (green, so allowed)",
+        'tddgate todo done "Add sub()"',
+        False,
+        _tddgate("todo", "done", "Add sub()"),
+    ),
     Step("Stop: fresh, full, 100 % green", "Stop", False, lambda s: _hook(s.stop())),
 )
 

@@ -70,8 +70,12 @@ class DemoSession:
         data = {**self._base(event), **payload}
         proc = subprocess.run(
             [sys.executable, str(self.hooks_dir / SCRIPTS[event])],
-            input=json.dumps(data).encode(), capture_output=True, cwd=self.root, env=self.env,
-            timeout=60, check=False,
+            input=json.dumps(data).encode(),
+            capture_output=True,
+            cwd=self.root,
+            env=self.env,
+            timeout=60,
+            check=False,
         )
         if proc.returncode != 0 or proc.stderr:
             raise RuntimeError(f"{event} hook failed: {proc.stderr.decode()}")
@@ -84,7 +88,7 @@ class DemoSession:
         return Answer(False, specific.get("additionalContext") or out.get("systemMessage", ""))
 
     def tool(self, name: str, tool_input: dict[str, Any], apply: Any = None) -> Answer:
-        """PreToolUse; when allowed, run the tool (`apply`) and send PostToolUse, as the CLI does."""
+        """PreToolUse; if allowed, run the tool (`apply`) and send PostToolUse, as the CLI does."""
         use_id = f"toolu_{uuid.uuid4().hex[:24]}"
         base = {"tool_name": name, "tool_input": tool_input, "tool_use_id": use_id}
         answer = self.hook("PreToolUse", base)
@@ -109,8 +113,15 @@ class DemoSession:
         output: list[str] = []
 
         def apply() -> dict[str, Any]:
-            proc = subprocess.run(argv, cwd=self.root, env=self.env, capture_output=True,
-                                  text=True, timeout=120, check=False)
+            proc = subprocess.run(
+                argv,
+                cwd=self.root,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
             output.append((proc.stdout + proc.stderr).strip())
             return {"stdout": proc.stdout, "stderr": proc.stderr, "interrupted": False}
 
