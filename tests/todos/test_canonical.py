@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tddgate.errors import TodoError
 from tddgate.todos import canonical
 from tddgate.todos.markdown import parse_markdown
-from tddgate.todos.model import BLOCKED, COMPLETED, IN_PROGRESS, PENDING
+from tddgate.todos.model import BLOCKED, COMPLETED, IN_PROGRESS, PENDING, TodoItem
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "todo-files"
 
@@ -368,6 +368,82 @@ def test_touch_adds_the_line_under_the_title() -> None:
         "# Current Session TODOs\n*Last updated: now*\n\n## 🔄 IN PROGRESS"
     )
     assert canonical.touch("## PENDING\n", "now") == "*Last updated: now*\n## PENDING\n"
+
+
+def test_touch_without_insert_leaves_a_file_without_the_line_alone() -> None:
+    assert canonical.touch(FRESH, "now", insert=False) == FRESH
+    text = "# T\n*Last updated: then*\n"
+    assert canonical.touch(text, "now", insert=False) == "# T\n*Last updated: now*\n"
+
+
+# --- start_new, find, is_id, reason_text: what `tddgate todo` builds on ------------------------
+
+
+def test_start_new_on_an_empty_file_writes_the_canonical_title() -> None:
+    assert canonical.start_new("", "  Add   subtraction ", 1) == (
+        "# Current Session TODOs\n\n## 🔄 IN PROGRESS (Max 1 item)\n- [ ] Add subtraction\n"
+    )
+
+
+def test_start_new_appends_to_the_in_progress_section() -> None:
+    text = canonical.start_new(FRESH, "Write the tests", 2)
+    assert text == FRESH.replace(
+        "  - Started: 11:48 AM\n", "  - Started: 11:48 AM\n- [ ] Write the tests\n"
+    )
+
+
+def test_start_new_starts_an_item_with_the_same_text_instead_of_copying_it() -> None:
+    text = canonical.start_new(FRESH, "Write the docs", 2)
+    assert text == canonical.start(FRESH, "L9", 2)
+    assert canonical.start_new(FRESH, "Write the parser", 1) == FRESH
+
+
+def test_start_new_refusals() -> None:
+    with pytest.raises(TodoError) as caught:
+        canonical.start_new(FRESH, "Write the tests", 1)
+    assert str(caught.value) == (
+        "cannot start 'Write the tests': 1 todo(s) already in progress (max 1): L4 'Write the "
+        "parser'. Finish one with `tddgate todo done L4` or block it with `tddgate todo block "
+        "L4` first"
+    )
+    with pytest.raises(TodoError) as caught:
+        canonical.start_new(FRESH, " ", 1)
+    assert str(caught.value) == (
+        'cannot start an empty todo; give its text, e.g. `tddgate todo start "Write the parser"`'
+    )
+    with pytest.raises(TodoError) as caught:
+        canonical.start_new("", "a", 0)
+    assert str(caught.value) == "max_in_progress is 0; set it to 1 or more in tddgate's config"
+
+
+def test_find_names_the_item_a_verb_would_change() -> None:
+    assert canonical.find(FRESH, "docs", "done", COMPLETED) == TodoItem(
+        "L9", "Write the docs", PENDING
+    )
+    assert canonical.find(FRESH, "l12", "start", IN_PROGRESS) == TodoItem(
+        "L12", "Sketch the design", COMPLETED
+    )
+    assert canonical.find(FRESH, "nothing like it", "done", COMPLETED) is None
+    with pytest.raises(TodoError) as caught:
+        canonical.find(FRESH, "write the", "done", COMPLETED)
+    assert str(caught.value) == (
+        "'write the' matches 3 todos: L4 (in progress) Write the parser; L8 (pending) Write the "
+        "writer; L9 (pending) Write the docs. Name one by its id, e.g. `tddgate todo done L4`"
+    )
+
+
+def test_is_id_and_not_found() -> None:
+    assert [canonical.is_id(m) for m in ("L12", " l3 ", "L", "L12 x", "12")] == [
+        True, True, False, False, False,
+    ]  # fmt: skip
+    assert str(canonical.not_found("x")) == "no todo matches 'x'; `tddgate todo list` shows them"
+
+
+def test_reason_text_is_what_block_writes() -> None:
+    assert canonical.reason_text("  waiting —  on\nreview ") == "waiting - on review"
+    assert canonical.block(FRESH, "docs", "waiting — on review").count(
+        "- [ ] Write the docs — waiting - on review\n"
+    ) == 1
 
 
 # --- a model: any sequence of verbs reads back as the model says ------------------------------

@@ -32,6 +32,8 @@ read as a human would, never by guessing. What counts:
   an item without text) is skipped with a warning naming its line; parsing never raises.
 
 Mojibake emoji (🔄 saved as "üîÑ") are repaired first (see mojibake.py); line numbers are kept.
+The status vocabulary (words, emoji, markers, claims) lives in signals.py; this module scans
+lines and applies the precedence above.
 Speed matters (PreToolUse has ~20 ms in all; a 1 MB file must parse in well under 50 ms),
 so the scan is one loop with cheap `in` tests before any regex, and repeated lines are read
 once.
@@ -42,29 +44,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tddgate.todos.model import BLOCKED, COMPLETED, IN_PROGRESS, PENDING, TodoItem
+from tddgate.todos.model import BLOCKED, COMPLETED, PENDING, TodoItem
 from tddgate.todos.mojibake import repair
+from tddgate.todos.signals import capped, cell_status, signals, title_status
 
-_WORDS = (
-    r"in[ _-]?progress|wip|pending|todo|to[ -]do|not[ _-]started|blocked|completed?|done|finished"
-)
-_EMOJI = {
-    "🔄": IN_PROGRESS, "🟡": IN_PROGRESS, "✅": COMPLETED, "🟢": COMPLETED, "✔": COMPLETED,
-    "🔴": PENDING, "❌": PENDING, "⏳": PENDING, "🔵": BLOCKED,
-}
-# Patterns start with a literal so the engine can skip ahead; `(?i:…)` rather than a global
-# IGNORECASE keeps that skip working.
-_MARKER = re.compile(rf"[(\[][ \t]*((?i:{_WORDS}))[ \t]*(?:[)\]]|[:,\-\u2013\u2014][^)\]\n]*[)\]])")
-_CLAIM = re.compile(
-    r"(?<![\d.])(?:(\d{1,3}(?:\.\d+)?)[ \t]*%|(\d+)[ \t]*/[ \t]*(\d+)[ \t]*(?i:tasks?[ \t]+)?)"
-    r"(?=[ \t]*(?i:complete|completed|done)\b)"
-)
-_EMOJI_RE = re.compile(f"[{''.join(_EMOJI)}]\ufe0f?")
-_KEYWORD = re.compile(rf"(?:{_WORDS})\b")  # on lower-cased text; no leading \b: see below
-_LEADING = re.compile(rf"[\W_]*({_WORDS})\b")
-_TRAILING = re.compile(rf"\b({_WORDS})[\W_]*$")
-_TRAILING_PARENS = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
-_BARE_PERCENT = re.compile(r"(\d{1,3})[ \t]*%")
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*))?$")
 _LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)")
 _CHECKBOX = re.compile(r"\[([ xX])\][ \t]*")
@@ -109,96 +92,6 @@ class Scan(NamedTuple):
     warnings: tuple[str, ...]
 
 
-# (marker status, emoji-level status, partial claim?, text without markers and status emoji)
-_Signals = tuple[str | None, str | None, bool, str]
-
-
-def word_status(word: str) -> str:
-    """The status a status word names ("In Progress" -> in_progress)."""
-    low = word.lower()
-    if low.startswith("in") or low == "wip":
-        return IN_PROGRESS
-    if low.startswith(("complete", "done", "finished")):
-        return COMPLETED
-    return BLOCKED if low == "blocked" else PENDING
-
-
-def keyword_status(text: str) -> str | None:
-    """The status named by the first status word in `text`, if any."""
-    low = text.lower()
-    found = _KEYWORD.search(low)
-    # Checking the word start by hand keeps the pattern's literal prefix, ~3x faster.
-    while found and found.start() and low[found.start() - 1].isalnum():
-        found = _KEYWORD.search(low, found.start() + 1)
-    return word_status(found.group(0)) if found else None
-
-
-def title_status(title: str) -> str | None:
-    """The status a heading's title names by starting or ending with a status word.
-
-    "COMPLETED THIS SESSION", "Pending Tasks", "DOCKER ENVIRONMENT COMPLETE" and "Current In
-    Progress (Max 1 item)" name one; "Definition of Done for X" does not.
-    """
-    low = _TRAILING_PARENS.sub("", title.lower())
-    found = _LEADING.match(low) or _TRAILING.search(low)
-    return word_status(found.group(1)) if found else None
-
-
-def leading_status(title: str) -> str | None:
-    """The status a title starts with, after any emoji ("📋 PENDING (Priority Order)")."""
-    found = _LEADING.match(title.lower())
-    return word_status(found.group(1)) if found else None
-
-
-def _claim(done: float, total: float) -> tuple[str | None, bool]:
-    """(emoji-level status, partial?) of a "done of total complete" claim."""
-    if total <= 0 or done >= total:
-        return COMPLETED, False
-    return (PENDING, False) if done <= 0 else (None, True)
-
-
-def _claims(text: str) -> tuple[int, str | None, bool]:
-    """(position, emoji-level status, partial?) of the "N% / n/m complete" claims in text."""
-    first, status, partial = -1, None, False
-    for found in _CLAIM.finditer(text):
-        pct = found.group(1)
-        claim = _claim(float(pct), 100.0) if pct else _claim(
-            float(found.group(2)), float(found.group(3)))
-        if first < 0 and claim[0]:
-            first, status = found.start(), claim[0]
-        partial = partial or claim[1]
-    return first, status, partial
-
-
-def _signals(text: str) -> _Signals:
-    bracketed = "(" in text or "[" in text
-    claimed = ("%" in text or "/" in text) and (
-        "omplete" in text or "OMPLETE" in text or "one" in text or "ONE" in text
-    )
-    plain = text.isascii()
-    if plain and not bracketed and not claimed:
-        return None, None, False, text  # most lines: nothing to look for
-    marker = emoji = None
-    if bracketed and (found := _MARKER.search(text)):
-        marker, text = word_status(found.group(1)), _MARKER.sub(" ", text)
-    at_emoji = -1
-    if not plain and (found := _EMOJI_RE.search(text)):
-        emoji, at_emoji = _EMOJI[found.group(0)[0]], found.start()
-    partial = False
-    if claimed:
-        at_claim, claim, partial = _claims(text)
-        if claim and (emoji is None or at_claim < at_emoji):
-            emoji = claim
-    if at_emoji >= 0:
-        text = _EMOJI_RE.sub(" ", text)
-    return marker, emoji, partial, text
-
-
-def _capped(status: str | None, partial: bool) -> str | None:
-    """A partial claim turns completed, pending or nothing into in_progress; never blocked."""
-    return IN_PROGRESS if partial and status != BLOCKED and status != IN_PROGRESS else status
-
-
 def _content(text: str, status: str) -> str:
     content = " ".join((text.replace("**", "") if "**" in text else text).split())
     if status == BLOCKED and REASON_SEPARATOR in content:
@@ -207,27 +100,30 @@ def _content(text: str, status: str) -> str:
 
 
 def _heading_status(title: str, parent: str | None) -> tuple[str | None, str]:
-    marker, emoji, partial, rest = _signals(title)
+    marker, emoji, partial, rest = signals(title)
     own = marker or emoji or title_status(rest)
-    status = parent if own is None and not partial else _capped(own, partial)
+    status = parent if own is None and not partial else capped(own, partial)
     return status, " ".join(rest.replace("**", "").split())
 
 
 def _list_item(text: str, section: str | None) -> tuple[str, str] | None:
     """(status, content) of a top-level list line's text, or None if it is no item."""
     box = _CHECKBOX.match(text) if text[:1] == "[" else None
-    if box is None and section is None and text.isascii() and not (
-        "(" in text or "[" in text or "%" in text or "/" in text
+    if (
+        box is None
+        and section is None
+        and text.isascii()
+        and not ("(" in text or "[" in text or "%" in text or "/" in text)
     ):
         return None  # the common non-item: a plain note in a plain section
-    marker, emoji, partial, rest = _signals(text[box.end():] if box else text)
+    marker, emoji, partial, rest = signals(text[box.end() :] if box else text)
     if box and box.group(1) != " ":
         status: str | None = COMPLETED
     else:
         status = marker or emoji or section
         if box and status in (COMPLETED, None):
             status = PENDING
-    status = _capped(status, partial)
+    status = capped(status, partial)
     return None if status is None else (status, _content(rest, status))
 
 
@@ -236,15 +132,6 @@ def _cells(line: str) -> list[str]:
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
     return [cell.strip() for cell in (_PIPE.split(row) if "\\|" in row else row.split("|"))]
-
-
-def _cell_status(cell: str) -> str | None:
-    marker, emoji, partial, rest = _signals(cell)
-    status = marker or emoji or keyword_status(rest)
-    bare = None if status or partial else _BARE_PERCENT.search(cell)
-    if bare:
-        status, partial = _claim(float(bare.group(1)), 100.0)
-    return _capped(status, partial)
 
 
 class _Table(NamedTuple):
@@ -271,11 +158,13 @@ def _row(table: _Table, line: str, known: dict[str, str | None]) -> tuple[str, s
     if len(cells) != table.width:
         return f"table row has {len(cells)} cells, header has {table.width}"
     cell = cells[table.status_col]
-    status = known[cell] if cell in known else known.setdefault(cell, _cell_status(cell))
+    status = known[cell] if cell in known else known.setdefault(cell, cell_status(cell))
     if status is None:
-        return (f"table status {cell!r} is not one of in progress, pending, completed, "
-                "blocked; row skipped")
-    content = _content(_signals(cells[table.name_col])[3], status)
+        return (
+            f"table status {cell!r} is not one of in progress, pending, completed, "
+            "blocked; row skipped"
+        )
+    content = _content(signals(cells[table.name_col])[3], status)
     return (status, content) if content else "table row has no task text; row skipped"
 
 
@@ -311,8 +200,11 @@ class _State:
 
     def row(self, table: _Table, index: int, indent: int, body: str) -> None:
         key = (table, body)
-        found = self.rows[key] if key in self.rows else self.rows.setdefault(
-            key, _row(table, body, self.cells))
+        found = (
+            self.rows[key]
+            if key in self.rows
+            else self.rows.setdefault(key, _row(table, body, self.cells))
+        )
         if isinstance(found, str):
             self.warnings.append(f"line {index + 1}: {found}")
         else:
