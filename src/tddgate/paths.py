@@ -11,11 +11,25 @@ REPORT_FILE = "report.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
+_MARKERS = (STATE_DIR, ".claude/settings.json", ".claude/settings.local.json", ".tddgate.toml")
+
+
 def project_root(cwd: str | None = None, environ: dict[str, str] | None = None) -> Path:
-    """$CLAUDE_PROJECT_DIR (set by Claude Code for every hook), else the event's cwd."""
+    """$CLAUDE_PROJECT_DIR (set by Claude Code for every hook), else the event's cwd.
+
+    Without either (a command typed in a shell, or an agent's Bash call from a subfolder),
+    the nearest folder up from the current one that holds tddgate state, Claude Code
+    settings or a .tddgate.toml; else the current folder.
+    """
     env = os.environ if environ is None else environ
-    chosen = env.get("CLAUDE_PROJECT_DIR") or cwd or os.getcwd()
-    return Path(os.path.abspath(chosen))
+    chosen = env.get("CLAUDE_PROJECT_DIR") or cwd
+    if chosen:
+        return Path(os.path.abspath(chosen))
+    here = Path(os.path.abspath(os.getcwd()))
+    for folder in (here, *here.parents):
+        if any(os.path.exists(folder / marker) for marker in _MARKERS):
+            return folder
+    return here
 
 
 def state_dir(root: Path) -> Path:
