@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tddgate.config import Config
 from tddgate.edits import EDIT_TOOLS, EditTarget, target_path
 from tddgate.paths import relative, state_dir
 from tddgate.protocol.events import Event, ToolEvent
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from tddgate.report.verdict import Verdict
     from tddgate.todos.sources import Gathered
@@ -22,6 +22,7 @@ class Facts:
         self.event = event
         self.cfg = cfg
         self.root = root
+        self.bash_unanalysable: tuple[str, ...] = ()
 
     @cached_property
     def state_dir(self) -> Path:
@@ -42,7 +43,38 @@ class Facts:
         if event.tool_name in EDIT_TOOLS:
             path = target_path(event.tool_name, event.tool_input)
             return (EditTarget(path, self.rel(path), event.tool_name),) if path else ()
+        if event.tool_name == "Bash" and not self.cfg.disabled("bash_writes"):
+            return self._bash_targets(event)
         return ()
+
+    def _bash_targets(self, event: ToolEvent) -> tuple[EditTarget, ...]:
+        """Bash writes are edits: the files a command writes, with their new content if known."""
+        command = event.tool_input.get("command")
+        if not isinstance(command, str):
+            return ()
+        from tddgate.bash import find_writes
+
+        known = {"CLAUDE_PROJECT_DIR": str(self.root), "HOME": os.path.expanduser("~")}
+        found = find_writes(command, known)
+        self.bash_unanalysable = found.unanalysable
+        targets = []
+        for write in found.writes:
+            full = self.absolute(write.path)
+            rel = "." if full == self.root else self.rel(write.path)
+            content = write.content
+            if write.append and content is not None:
+                content = self._appended(full, content)
+            targets.append(EditTarget(write.path, rel, f"Bash ({write.how})", content))
+        return tuple(targets)
+
+    @staticmethod
+    def _appended(full: Path, text: str) -> str | None:
+        from tddgate.tdd.after_edit import read_current
+
+        if not full.exists():
+            return text
+        before = read_current(full)
+        return None if before is None else before + text
 
     @cached_property
     def todos(self) -> Gathered:

@@ -25,10 +25,9 @@ and the completion gates block on it.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from types import ModuleType
 
 from tddgate.config import load_config
 from tddgate.decision import Decision
@@ -37,6 +36,10 @@ from tddgate.facts import Facts
 from tddgate.paths import project_root
 from tddgate.protocol.events import MAX_STDIN, decode, parse
 from tddgate.protocol.render import render
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 
 def evaluate(raw: bytes, expected_event: str | None = None) -> tuple[str, list[str]]:
@@ -84,20 +87,39 @@ def judge(facts: Facts) -> Decision | None:
     for name in RULES.get(facts.event.name, ()):
         if facts.cfg.disabled(name):
             continue
-        rule = importlib.import_module(f"tddgate.rules.{name}")
+        rule = _module(f"tddgate.rules.{name}")
         decision: Decision | None = rule.check(facts)
         if decision is not None and decision.blocks:
-            return decision
+            return _via_bash(facts, decision)
         if decision is not None:
             warnings.append(decision)
     return warnings[0] if warnings else None
+
+
+def _via_bash(facts: Facts, decision: Decision) -> Decision:
+    """A block of a Bash write says what tddgate read, and points at the checkable tools."""
+    writes = [t for t in facts.targets if t.how.startswith("Bash")]
+    if not writes:
+        return decision
+    seen = ", ".join(f"{t.rel or t.path} ({t.how[6:-1]})" for t in writes[:3])
+    hint = (
+        f" (tddgate read this Bash command as writing {seen}; change files with the Edit or "
+        "Write tool instead, so the change can be checked.)"
+    )
+    return decision._replace(reason=decision.reason + hint)
 
 
 def _record(facts: Facts) -> None:
     from tddgate.record import RECORDERS
 
     for name in RECORDERS.get(facts.event.name, ()):
-        importlib.import_module(f"tddgate.record.{name}").record(facts)
+        _module(f"tddgate.record.{name}").record(facts)
+
+
+def _module(name: str) -> ModuleType:
+    """Import a rule or recorder by name (importlib itself is one more import on the hot path)."""
+    __import__(name)
+    return sys.modules[name]
 
 
 def _log(root: Path, message: str) -> None:

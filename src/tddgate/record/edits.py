@@ -1,6 +1,7 @@
 """Remember the last file change, so a test report older than it is stale.
 
 Edits of todo files, of tddgate's own state and of ignored paths do not make the tests stale.
+Bash commands count by the files they write; what tddgate could not analyse is logged.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ def record(facts: Facts) -> None:
         and not facts.ignored(t.rel)
         and not t.rel.startswith(".claude/tddgate/")
     ]
+    if facts.bash_unanalysable:
+        from tddgate.state.log import log
+
+        log(
+            facts.root,
+            "bash-unanalysable",
+            "; ".join(facts.bash_unanalysable),
+            command=facts.event.raw.get("tool_input", {}).get("command"),
+        )
     if changed:
         from tddgate.state.session import mark_edited
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tddgate.facts import Facts
 from tddgate.protocol.events import TaskEvent, ToolEvent
 from tddgate.state import tasks
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _str(value: Any) -> str:

@@ -52,9 +52,11 @@ def _stop(facts: Facts, event: StopEvent) -> Decision | None:
         from tddgate.state.log import log
 
         log(facts.root, "stopped-red", summary, session_id=event.session_id, agent_id=agent)
+        cap = facts.cfg.max_stop_blocks
+        stops = "blocked stop" if cap == 1 else "blocked stops"
         return Decision.warn(
-            f"tddgate: session stopped with red tests after {facts.cfg.max_stop_blocks} blocked "
-            f"stops without progress: {summary} Run `tddgate check` to see what is left.",
+            f"tddgate: session stopped with red tests after {cap} {stops} without progress: "
+            f"{summary} Run `tddgate check` to see what is left.",
             NAME,
         )
     who = "the subagent" if agent else "you"

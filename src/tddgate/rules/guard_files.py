@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
 
 from tddgate.decision import Decision
 from tddgate.edits import EditTarget
 from tddgate.facts import Facts
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 NAME = "guard_files"
 SETTINGS = (".claude/settings.json", ".claude/settings.local.json")
+_DESTRUCTIVE = ("rm", "clean", "mv", "rsync")
 HUMAN = "a human must make this change (outside the agent), then tell the agent it is done"
 
 
@@ -38,6 +42,8 @@ def _guarded(facts: Facts, target: EditTarget) -> str | None:
         return None
     if rel == ".claude/tddgate" or rel.startswith(".claude/tddgate/"):
         return f"{rel} (tddgate's state)"
+    if rel in (".", ".claude") and any(w in target.how for w in _DESTRUCTIVE):
+        return f"{rel} (it holds tddgate's state in .claude/tddgate)"
     if facts.cfg.report_file and rel == facts.cfg.report_file:
         return f"{rel} (the test report tddgate judges)"
     if rel in SETTINGS:

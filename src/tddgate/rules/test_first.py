@@ -26,6 +26,8 @@ def check(facts: Facts) -> Decision | None:
         rel = target.rel
         if rel is None or facts.is_todo_file(rel) or facts.ignored(rel):
             continue
+        if _removes_or_restores(target):
+            continue
         mode = mode_for(rel, facts.cfg)
         if mode == "off" or classify(rel, facts.cfg) != "source":
             continue
@@ -35,6 +37,26 @@ def check(facts: Facts) -> Decision | None:
         if decision:
             return decision
     return None
+
+
+_UNDOING = (
+    "rm",
+    "git rm",
+    "unlink",
+    "mv",
+    "git mv",
+    "git checkout",
+    "git restore",
+    "git reset",
+    "git stash",
+    "git clean",
+)
+
+
+def _removes_or_restores(target: EditTarget) -> bool:
+    """Deleting, moving or restoring committed state through Bash adds no behaviour."""
+    how = target.how[6:-1] if target.how.startswith("Bash (") else ""
+    return any(how == word or how.startswith(word + " ") for word in _UNDOING)
 
 
 def _needs_test(facts: Facts, rel: str) -> Decision | None:
