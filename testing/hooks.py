@@ -13,6 +13,7 @@ HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 SCRIPTS = {
     "PreToolUse": "pre_tool_use.py",
     "PostToolUse": "post_tool_use.py",
+    "PostToolUseFailure": "post_tool_use_failure.py",
     "Stop": "stop.py",
     "SubagentStop": "subagent_stop.py",
     "TaskCreated": "task_created.py",

@@ -24,4 +24,5 @@ def test_hook_scripts_ship_with_the_package() -> None:
     scripts = {p.name for p in (ROOT / "hooks").glob("*.py")}
     assert {"pre_tool_use.py", "post_tool_use.py", "stop.py", "subagent_stop.py",
             "task_created.py", "task_completed.py", "session_start.py",
-            "user_prompt_submit.py", "_entry.py", "__init__.py"} == scripts
+            "user_prompt_submit.py",
+        "post_tool_use_failure.py", "_entry.py", "__init__.py"} == scripts

@@ -65,8 +65,8 @@ def test_a_ready_project_passes(project: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "✓ hooks installed for all 8 events (project scope: .claude/settings.json)",
-        f"✓ hook commands runnable (8 commands, run by {PY})",
+        "✓ hooks installed for all 9 events (project scope: .claude/settings.json)",
+        f"✓ hook commands runnable (9 commands, run by {PY})",
         f"✓ interpreter recorded at install exists: {PY} (project scope)",
         "✓ config: none found, using the defaults",
         f"✓ pytest plugin loadable under {PY} (tddgate.report.plugin)",
@@ -97,7 +97,7 @@ def test_a_venv_deleted_after_install_names_the_reinstall(
     fix = f"reinstall: {PY} -m pip install tddgate && {PY} -m tddgate install --project {project}"
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:3] == [
-        "✓ hooks installed for all 8 events (project scope: .claude/settings.json)",
+        "✓ hooks installed for all 9 events (project scope: .claude/settings.json)",
         f"✗ interpreter {python} (recorded at install) no longer exists — {fix}",
         f"✗ interpreter {python} (recorded at install) no longer exists — {fix}",
     ]

@@ -19,7 +19,7 @@ NEXT = "Next: run the whole test suite once with `pytest`, so tddgate has a fres
 
 def installed(scope_file: str, scope: str, manifest: str, flag: str = "") -> str:
     return (
-        f"Installed tddgate's 8 hooks in {scope_file} ({scope} scope), run by {sys.executable}.\n"
+        f"Installed tddgate's 9 hooks in {scope_file} ({scope} scope), run by {sys.executable}.\n"
         f"Recorded the install in {manifest}; `tddgate uninstall{flag}` takes out exactly "
         f"these hooks.\n{NEXT}"
     )
@@ -70,7 +70,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(project: Path) -> None:
 
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:3] == ["--- /dev/null", "+++ b/.claude/settings.json", "@@ -0,0 +1,94 @@"]
+    assert lines[:3] == ["--- /dev/null", "+++ b/.claude/settings.json", "@@ -0,0 +1,106 @@"]
     assert lines[-1] == (
         "Dry run: nothing was written. Run the same command without --dry-run to apply it."
     )

@@ -51,10 +51,10 @@ def test_an_install_passes_both_checks(ctx: Context, installed: Install, venv_py
     installed()
 
     assert check_hooks_installed(ctx) == CheckResult(
-        True, "hooks installed for all 8 events (project scope: .claude/settings.json)"
+        True, "hooks installed for all 9 events (project scope: .claude/settings.json)"
     )
     assert check_hook_commands(ctx) == CheckResult(
-        True, f"hook commands runnable (8 commands, run by {venv_python})"
+        True, f"hook commands runnable (9 commands, run by {venv_python})"
     )
 
 
@@ -62,7 +62,7 @@ def test_user_scope_counts_and_is_named_under_home(ctx: Context, installed: Inst
     installed("user")
 
     assert check_hooks_installed(ctx) == CheckResult(
-        True, "hooks installed for all 8 events (user scope: ~/.claude/settings.json)"
+        True, "hooks installed for all 9 events (user scope: ~/.claude/settings.json)"
     )
 
 

@@ -24,6 +24,7 @@ def test_table_is_the_specified_events_matchers_and_scripts() -> None:
             "Write|Edit|MultiEdit|NotebookEdit|Bash|TodoWrite|TaskCreate|TaskUpdate",
             "post_tool_use.py",
         ),
+        ("PostToolUseFailure", "Bash", "post_tool_use_failure.py"),
         ("Stop", None, "stop.py"),
         ("SubagentStop", None, "subagent_stop.py"),
         ("TaskCreated", None, "task_created.py"),
@@ -111,7 +112,7 @@ def test_check_hooks_dir_names_missing_scripts(tmp_path: Path) -> None:
 
     assert str(caught.value) == (
         f"tddgate's hook scripts are missing from {tmp_path}: post_tool_use.py, "
-        "pre_tool_use.py, session_start.py, subagent_stop.py, task_completed.py, "
+        "post_tool_use_failure.py, pre_tool_use.py, session_start.py, subagent_stop.py, task_completed.py, "
         "task_created.py, user_prompt_submit.py. Reinstall tddgate "
         "(`pip install --force-reinstall tddgate`), then run `tddgate install` again."
     )

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVENTS = Literal[
     "PreToolUse",
     "PostToolUse",
+    "PostToolUseFailure",
     "Stop",
     "SubagentStop",
     "TaskCreated",

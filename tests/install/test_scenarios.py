@@ -55,7 +55,7 @@ def test_no_settings_manifest_records_interpreter_hashes_and_absent_original(
     assert record["sha256_before"] is None
     assert len(record["sha256_after"]) == 64
     assert record["entries"] == json.loads(target.settings_path.read_text())["hooks"]
-    assert len(record["commands"]) == 8
+    assert len(record["commands"]) == 9
 
 
 def test_no_settings_uninstall_leaves_nothing_behind(

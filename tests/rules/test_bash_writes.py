@@ -165,3 +165,17 @@ def test_a_bash_write_makes_the_report_stale(project: Path, home: Path) -> None:
 def test_bash_writes_can_be_turned_off(project: Path) -> None:
     (project / ".tddgate.toml").write_text('disable = ["bash_writes"]\n')
     assert _bash(project, "echo x > notes.txt") == ""
+
+
+def test_a_failed_bash_command_still_counts_its_writes(project: Path, home: Path) -> None:
+    """Claude Code sends PostToolUseFailure, not PostToolUse, when a command exits non-zero."""
+    make_calc_project(project)
+    assert run_pytest(project, home).returncode == 0
+    failed = payloads.load("capture-PostToolUseFailure-Read", project)
+    failed.update(tool_name="Write", tool_input={"file_path": str(project / "src/calc.py")})
+    assert run_hook("PostToolUseFailure", failed, project, home) == (0, "", "")
+    assert run_hook("Stop", payloads.load("capture-Stop", project), project, home).stdout == ""
+    failed.update(tool_name="Bash", tool_input={"command": "echo 'x = 1' >> src/calc.py; false"})
+    assert run_hook("PostToolUseFailure", failed, project, home) == (0, "", "")
+    stop = run_hook("Stop", payloads.load("capture-Stop", project), project, home)
+    assert "the last test run is older than the last edit (src/calc.py" in stop.json["reason"]

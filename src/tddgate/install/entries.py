@@ -37,6 +37,9 @@ class HookSpec(NamedTuple):
 HOOKS: tuple[HookSpec, ...] = (
     HookSpec("PreToolUse", f"{_TOOL_EDITS}|TaskUpdate", "pre_tool_use.py"),
     HookSpec("PostToolUse", f"{_TOOL_EDITS}|TaskCreate|TaskUpdate", "post_tool_use.py"),
+    # A Bash command that exits non-zero fires PostToolUseFailure, not PostToolUse, yet may
+    # have written files: tddgate still has to see them for freshness.
+    HookSpec("PostToolUseFailure", "Bash", "post_tool_use_failure.py"),
     HookSpec("Stop", None, "stop.py"),
     HookSpec("SubagentStop", None, "subagent_stop.py"),
     HookSpec("TaskCreated", None, "task_created.py"),

@@ -10,14 +10,18 @@ classes: pydantic's import alone (~40 ms) costs more than the whole hook budget 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from tddgate.errors import BadInputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_STDIN = 10 * 1024 * 1024
 
 PRE_TOOL_USE = "PreToolUse"
 POST_TOOL_USE = "PostToolUse"
+POST_TOOL_USE_FAILURE = "PostToolUseFailure"
 STOP = "Stop"
 SUBAGENT_STOP = "SubagentStop"
 TASK_CREATED = "TaskCreated"
@@ -61,7 +65,7 @@ class Event:
 
 
 class ToolEvent(Event):
-    """PreToolUse / PostToolUse: `tool_response` is None before the tool ran."""
+    """PreToolUse / PostToolUse / PostToolUseFailure: `tool_response` is set after a success."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__(data)
@@ -119,6 +123,7 @@ class PromptEvent(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     PRE_TOOL_USE: ToolEvent,
     POST_TOOL_USE: ToolEvent,
+    POST_TOOL_USE_FAILURE: ToolEvent,
     STOP: StopEvent,
     SUBAGENT_STOP: StopEvent,
     TASK_CREATED: TaskEvent,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 RECORDERS: dict[str, tuple[str, ...]] = {
     "PostToolUse": ("tasks", "todowrite", "edits", "snapshot"),
+    "PostToolUseFailure": ("edits",),
     "TaskCreated": ("tasks", "snapshot"),
     "TaskCompleted": ("tasks", "snapshot"),
 }

@@ -12,6 +12,9 @@ from tddgate.facts import Facts
 
 
 def record(facts: Facts) -> None:
+    event = facts.event
+    if event.name == "PostToolUseFailure" and getattr(event, "tool_name", "") != "Bash":
+        return  # a failed Write/Edit changed nothing; a failed Bash command may have
     from tddgate.state.edits import record_edit
 
     changed = [

@@ -15,6 +15,7 @@ RULES: dict[str, tuple[str, ...]] = {
         "test_first",
     ),
     "PostToolUse": (),
+    "PostToolUseFailure": (),
     "Stop": ("green_to_complete",),
     "SubagentStop": ("green_to_complete",),
     "TaskCreated": (),
