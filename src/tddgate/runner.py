@@ -99,8 +99,8 @@ def judge(facts: Facts) -> Decision | None:
 def _via_bash(facts: Facts, decision: Decision) -> Decision:
     """A block of a Bash write says what tddgate read, and points at the checkable tools."""
     writes = [t for t in facts.targets if t.how.startswith("Bash")]
-    if not writes:
-        return decision
+    if not writes or decision.rule == "guard_files":
+        return decision  # guarded files are refused to Edit/Write too: no hint
     seen = ", ".join(f"{t.rel or t.path} ({t.how[6:-1]})" for t in writes[:3])
     hint = (
         f" (tddgate read this Bash command as writing {seen}; change files with the Edit or "

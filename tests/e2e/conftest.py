@@ -143,14 +143,20 @@ class Scenario:
         """`tddgate install --project` as a user runs it; `config` goes to .tddgate.toml."""
         if config:
             self.write(".tddgate.toml", config)
+        self.tddgate("install", "--project", str(self.project))
+
+    def tddgate(self, *args: str) -> str:
+        """Run the `tddgate` CLI in a terminal, as the user would; its stdout. Fails the test
+        when it exits non-zero."""
         script = VENV_BIN / "tddgate"
         runner = [str(script)] if script.exists() else [sys.executable, "-m", "tddgate"]
-        argv = [*runner, "install", "--project", str(self.project)]
+        argv = [*runner, *args]
         done = subprocess.run(
             argv, env=self._env(), capture_output=True, text=True, timeout=60, check=False
         )
         if done.returncode != 0:
             pytest.fail(f"`{' '.join(argv)}` failed:\n{done.stdout}{done.stderr}", pytrace=False)
+        return done.stdout
 
     def call(self, tool: str, tool_id: str, **tool_input: Any) -> Turn:
         """A tool call turn; a `file_path` relative to the project is made absolute."""
@@ -158,10 +164,13 @@ class Scenario:
             tool_input["file_path"] = str(self.project / tool_input["file_path"])
         return tool_use(tool, tool_input, tool_id)
 
+    def bash(self, tool_id: str, command: str, description: str = "Run a command") -> Turn:
+        """A Bash call of the agent (needs allowed_tools=["Bash"] in `run`)."""
+        return self.call("Bash", tool_id, command=command, description=description)
+
     def pytest_call(self, tool_id: str, args: str = "") -> Turn:
         """The agent running the suite through Bash (needs allowed_tools=["Bash"] in `run`)."""
-        command = f"python -m pytest {args}".strip()
-        return self.call("Bash", tool_id, command=command, description="Run the tests")
+        return self.bash(tool_id, f"python -m pytest {args}".strip(), "Run the tests")
 
     def run(
         self,
@@ -198,8 +207,17 @@ class Scenario:
         tddgate plugin writes its report. Red or green is the scenario's business."""
         subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"],
-            cwd=self.project, env=self._env(), capture_output=True, timeout=60, check=False,
+            cwd=self.project,
+            env=self._env(),
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
+
+    def history(self) -> list[dict[str, Any]]:
+        """`tddgate history --project P --format json` as a user runs it: one snapshot a line."""
+        lines = self.tddgate("history", "--project", str(self.project), "--format", "json")
+        return [json.loads(line) for line in lines.splitlines()]
 
     def hook_command(self, event: str) -> str:
         """The command `tddgate install` wrote for `event` (the CLI quotes it in some errors)."""

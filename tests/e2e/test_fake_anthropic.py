@@ -184,7 +184,10 @@ def test_a_subagents_requests_take_their_turns_from_the_subagent_script() -> Non
         unserved = fake.unserved
 
     assert [sse_data(a)[2]["delta"]["text"] for a in answers] == [
-        "main 1", "sub 1", "main 2", EXHAUSTED
+        "main 1",
+        "sub 1",
+        "main 2",
+        EXHAUSTED,
     ]
     assert unserved == 0
     assert (fake.loop_requests, fake.subagent_requests) == ([main, main], [sub, sub])

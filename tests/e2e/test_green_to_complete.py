@@ -66,12 +66,18 @@ def test_a_skipped_test_blocks_stop_until_the_skip_is_gone(scenario):
     scenario.write("tests/test_app.py", SKIPPING)
     skip_marker = '@pytest.mark.skip(reason="not today")\n'
     turns = [
-        scenario.call("Edit", "e1", file_path="tests/test_app.py",
-                      old_string="def test_ok", new_string="def test_fine"),
+        scenario.call(
+            "Edit",
+            "e1",
+            file_path="tests/test_app.py",
+            old_string="def test_ok",
+            new_string="def test_fine",
+        ),
         scenario.pytest_call("p1"),
         text("done"),
-        scenario.call("Edit", "e2", file_path="tests/test_app.py",
-                      old_string=skip_marker, new_string=""),
+        scenario.call(
+            "Edit", "e2", file_path="tests/test_app.py", old_string=skip_marker, new_string=""
+        ),
         scenario.pytest_call("p2"),
         text("done, nothing skipped"),
     ]

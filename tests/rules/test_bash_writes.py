@@ -144,8 +144,7 @@ def test_test_first_applies_to_bash(project: Path, home: Path) -> None:
 def test_guarded_paths_through_bash(project: Path, command: str, what: str) -> None:
     make_calc_project(project)
     (project / ".claude/settings.json").write_text('{"hooks": {}}\n')
-    reason = _reason(_bash(project, command))
-    assert reason.startswith(
+    assert _reason(_bash(project, command)) == (
         f"tddgate: {what} is guarded: a human must make this change (outside the agent), then "
         "tell the agent it is done."
     )

@@ -137,3 +137,13 @@ def test_syntax_errors_and_malformed_edits_never_crash(project: Path, home: Path
     notebook["tool_name"] = "NotebookEdit"
     notebook["tool_input"] = {"notebook_path": str(project / "src/nb.ipynb"), "new_source": "x"}
     assert run_hook("PreToolUse", notebook, project, home) == (0, "", "")
+
+
+def test_a_collection_error_is_a_red_step(project: Path, home: Path) -> None:
+    """`from calc import add, sub` at the top of the test fails at collection: still red."""
+    make_calc_project(project)
+    assert run_pytest(project, home).returncode == 0
+    test = "from calc import add, sub\n\n\ndef test_sub():\n    assert sub(3, 1) == 2\n"
+    assert _write(project, home, "tests/test_calc.py", test) == (0, "", "")
+    assert run_pytest(project, home).returncode == 2
+    assert _write(project, home, "src/calc.py", SUB) == (0, "", "")

@@ -81,7 +81,9 @@ def _needs_red(facts: Facts, target: EditTarget) -> Decision | None:
     if not names:
         return None  # no new public name, or a syntax error the tests will report
     verdict = facts.verdict
-    red = verdict.failed + verdict.errors > 0 and verdict.created is not None
+    # A new test that imports a missing name fails at collection: that is red too.
+    failing = verdict.failed + verdict.errors + verdict.collection_errors
+    red = failing > 0 and verdict.created is not None
     since_test = facts.last_test_edit
     if red and (since_test is None or (verdict.created or 0) > since_test):
         return None  # the green step: a failing test is on record
