@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from tddgate.runner import evaluate
 from testing import payloads
 from testing.hooks import run_hook
 from testing.project import make_calc_project
-from tddgate.runner import evaluate
 
 HUMAN = "a human must make this change (outside the agent), then tell the agent it is done."
 SETTINGS = {"model": "opus", "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x"}]}]}}
