@@ -11,11 +11,14 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
 
 from tddgate.errors import ConfigError, StateError
 from tddgate.paths import state_dir
 from tddgate.state.atomic import read_json, write_json_atomic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_FILE = "config-cache.json"
 

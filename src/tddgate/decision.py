@@ -6,7 +6,7 @@ turns a Decision into the JSON and exit code a given agent expects.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from tddgate.namedtuple import NamedTuple
 
 BLOCK = "block"
 WARN = "warn"

@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
 
 from tddgate.errors import ConfigError
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+if TYPE_CHECKING:
+    T = TypeVar("T")
 
 _CACHE: dict[str, re.Pattern[str]] = {}
 

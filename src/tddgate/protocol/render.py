@@ -46,4 +46,9 @@ def render(event_name: str, decision: Decision | None, system_message: str = "")
             system_message = "\n".join(m for m in (system_message, decision.reason) if m)
     if system_message:
         out["systemMessage"] = system_message
-    return json.dumps(out, ensure_ascii=False) if out else ""
+    if not out:
+        return ""
+    text = json.dumps(out, ensure_ascii=False)
+    # A lone surrogate (valid JSON input: "\ud83d", e.g. an emoji cut in half) can be
+    # echoed in a reason; UTF-8 cannot carry it, and stdout would fail. Its JSON escape can.
+    return text if text.isascii() else text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from tddgate import __version__
 from tddgate.errors import StateError
 from tddgate.report.summary import Offender, ReportSummary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_FILE = "summary-cache.json"
 _OPTIONAL_NUMBERS = ("created", "started", "exitcode")

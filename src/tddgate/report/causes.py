@@ -7,9 +7,12 @@ first: the assertion, the exception, the skip reason, never a whole traceback.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from tddgate.report.integrity import STAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_CAUSE = 200
 # pytest-json-report stores a skip's longrepr as the repr of (path, lineno, "Skipped: why").

@@ -8,7 +8,10 @@ local process writes can stop that. Stdlib only: the Stop hook recomputes this.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 STAGES = ("setup", "call", "teardown")
 

@@ -14,12 +14,18 @@ import glob
 import os
 import shlex
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-_ONLY_FLAGS = (("collectonly", "--collect-only"), ("setuponly", "--setup-only"),
-               ("setupplan", "--setup-plan"))
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_ONLY_FLAGS = (
+    ("collectonly", "--collect-only"),
+    ("setuponly", "--setup-only"),
+    ("setupplan", "--setup-plan"),
+)
 
 
 def not_full_reasons(
@@ -29,8 +35,10 @@ def not_full_reasons(
     opt = config.option
     reasons = [label for name, label in _ONLY_FLAGS if getattr(opt, name, False)]
     explained = bool(
-        getattr(opt, "keyword", "") or getattr(opt, "markexpr", "")
-        or getattr(opt, "deselect", None) or lf_narrows
+        getattr(opt, "keyword", "")
+        or getattr(opt, "markexpr", "")
+        or getattr(opt, "deselect", None)
+        or lf_narrows
     )
     selecting = [
         (bool(getattr(opt, "keyword", "")), "-k used"),

@@ -9,9 +9,12 @@ is wrong, phrased for the reason line ("tests[3] has no "outcome" string").
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from tddgate.report.integrity import STAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _TOP_NUMBERS = ("created", "duration")
 

@@ -17,11 +17,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from tddgate.namedtuple import NamedTuple
 from tddgate.report.causes import collector_cause, test_cause
 from tddgate.report.integrity import count_outcomes, digest
 from tddgate.report.shape import check_report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MISSING = "missing"
 UNREADABLE = "unreadable"
@@ -168,9 +172,7 @@ def _count(tests: list[Any], collectors: list[Any]) -> dict[str, Any]:
     }
 
 
-def _add(
-    offenders: list[Offender], nodeid: str, cause: str | None, test: Any = None
-) -> None:
+def _add(offenders: list[Offender], nodeid: str, cause: str | None, test: Any = None) -> None:
     """Keep the first few offenders; a test's cause is worked out only if it is kept."""
     if len(offenders) < MAX_OFFENDERS:
         offenders.append(Offender(nodeid, cause if cause is not None else test_cause(test)))

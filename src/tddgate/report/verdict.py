@@ -21,10 +21,14 @@ Green needs every one of these; the first that fails gives the reason, in this o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from tddgate.namedtuple import NamedTuple
 from tddgate.report import messages
 from tddgate.report.summary import ReportSummary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FUTURE_SLACK = 5.0
 DEFAULT_COMMAND = "python -m pytest"

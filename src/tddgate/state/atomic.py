@@ -9,9 +9,12 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 from tddgate.errors import StateError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _GITIGNORE = "# tddgate state: written by hooks, never commit it\n*\n"
 
@@ -34,7 +37,9 @@ def write_text_atomic(path: Path, text: str) -> None:
         tmp = str(path.parent / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            # backslashreplace: a lone surrogate from the agent's input ("\ud83d" is valid
+            # JSON) becomes its JSON escape instead of failing the write of all the state.
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(text)
             os.replace(tmp, path)
         except BaseException:
@@ -68,7 +73,7 @@ def read_json(path: Path) -> Any:
 
 def append_line(path: Path, line: str) -> None:
     """Append one whole line with a single O_APPEND write (atomic for concurrent writers)."""
-    data = (line.rstrip("\n") + "\n").encode("utf-8")
+    data = (line.rstrip("\n") + "\n").encode("utf-8", "backslashreplace")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

@@ -7,11 +7,14 @@ the Stop counter is a small JSON file changed under the session lock.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tddgate.paths import safe_key
 from tddgate.state.atomic import ensure_dir, read_json, write_json_atomic
 from tddgate.state.tasks import session_dir
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAIN = "main"
 

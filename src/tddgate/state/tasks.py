@@ -13,11 +13,14 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tddgate.paths import safe_key, state_dir
 from tddgate.state.atomic import read_json, write_json_atomic
 from tddgate.todos.model import TodoItem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Task = dict[str, str]
 

@@ -7,12 +7,15 @@ wins, which is exactly TodoWrite's semantics.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tddgate.paths import safe_key
 from tddgate.state.atomic import read_json, write_json_atomic
 from tddgate.state.tasks import session_dir
 from tddgate.todos.model import STATUSES, TodoItem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAIN = "main"
 

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple, Protocol
+
+from tddgate.namedtuple import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object  # the hook path never imports typing; TddConfig is only an annotation
 
 
 class TddConfig(Protocol):

@@ -6,15 +6,18 @@ everything else (README, pyproject.toml, tests/fixtures/x.json) needs no test at
 
 from __future__ import annotations
 
-from typing import Literal
-
 from tddgate import globs
 from tddgate.tdd import TddConfig
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
 TEST: Literal["test"] = "test"
 SOURCE: Literal["source"] = "source"
 OTHER: Literal["other"] = "other"
-Kind = Literal["test", "source", "other"]
+if TYPE_CHECKING:
+    Kind = Literal["test", "source", "other"]
 
 # pytest loads these from any directory; they are test infrastructure, never a source.
 ALWAYS_TEST = frozenset({"conftest.py"})

@@ -7,8 +7,8 @@ but parses only when the import index finds a new or changed test file.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ast
 

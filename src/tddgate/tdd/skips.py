@@ -12,8 +12,10 @@ and a construct is keyed by its stripped line.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
 
+from tddgate.namedtuple import NamedTuple
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ast
 

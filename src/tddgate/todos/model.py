@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from tddgate.namedtuple import NamedTuple
 
 PENDING = "pending"
 IN_PROGRESS = "in_progress"

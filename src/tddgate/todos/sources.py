@@ -6,9 +6,10 @@ Subagents use the session's state (their own TodoWrite list is added to the main
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import NamedTuple
 
+from tddgate.namedtuple import NamedTuple
 from tddgate.todos.model import TodoItem, TodoState
 
 TASKS = "tasks"
@@ -38,16 +39,30 @@ def _todowrite(root: Path, session_id: str, agent_id: str | None) -> tuple[TodoI
 
 
 def read_todo_file(root: Path, rel: str) -> tuple[tuple[TodoItem, ...], str | None]:
-    """(items, problem): a missing file is no items and no problem."""
-    from tddgate.todos.markdown import parse_markdown
+    """(items, problem): a missing file is no items and no problem.
+
+    Parsed items are cached by the file's stat (todos/cache.py), so an unchanged file costs
+    a stat and a small JSON read, and the parser is not even imported.
+    """
+    from tddgate.paths import state_dir
+    from tddgate.todos import cache
 
     try:
-        raw = (root / rel).read_bytes()
+        with open(root / rel, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            cached = cache.load(state_dir(root), rel, st)
+            if cached is not None:
+                return cached, None
+            raw = handle.read()
     except FileNotFoundError:
         return (), None
     except OSError as exc:
         return (), f"could not read {rel}: {exc.strerror}"
-    return parse_markdown(raw.decode("utf-8", errors="replace")).items, None
+    from tddgate.todos.markdown import parse_markdown
+
+    items = parse_markdown(raw.decode("utf-8", errors="replace")).items
+    cache.store(state_dir(root), rel, st, items)
+    return items, None
 
 
 def gather(
