@@ -111,6 +111,21 @@ def test_the_json_history_matches_the_golden_file(project: Path) -> None:
     assert result.stdout == stored
 
 
+def test_half_an_emoji_from_the_agent_is_shown_as_its_escape(project: Path) -> None:
+    """Node's JSON.stringify sends a lone surrogate as "\\ud83d": valid JSON, not UTF-8."""
+    record(project, "10:00:00", "PostToolUse:TodoWrite", "todowrite", ("cut \ud83d", "pending"))
+    md, jsonl = run("--project", str(project)), run("--format", "json")
+    assert (md.exit_code, md.stderr, jsonl.exit_code, jsonl.stderr) == (0, "", 0, "")
+    assert md.stdout == (
+        "# Todo history — demo\n\n"
+        "## 2026-11-22 10:00:00 — PostToolUse:TodoWrite (session bc5671e6, todowrite)\n\n"
+        "### 📋 Pending\n- [ ] cut \\ud83d\n"
+    )
+    stored = (project / ".claude" / "tddgate" / FILE_NAME).read_text(encoding="utf-8")
+    assert jsonl.stdout == stored
+    assert '"content":"cut \\ud83d"' in stored
+
+
 def headings(result: Result) -> list[str]:
     assert (result.exit_code, result.stderr) == (0, "")
     return [line for line in result.stdout.splitlines() if line.startswith("## ")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import time
@@ -83,6 +84,10 @@ def _say_empty(root: Path, session: str | None, since: str | None, *, to_stderr:
 def _emit(chunks: Iterator[str]) -> None:
     """Write as the chunks come; a reader that stops early (`| head`) is not an error."""
     out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        # The agent may have sent a lone surrogate ("\ud83d", half an emoji: valid JSON);
+        # the history keeps it, and shows it as that escape instead of failing on it.
+        out.reconfigure(errors="backslashreplace")
     try:
         for chunk in chunks:
             out.write(chunk)

@@ -10,9 +10,13 @@ Hot path (PostToolUse): stdlib only.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, NamedTuple
 
+from tddgate.namedtuple import NamedTuple
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from tddgate.todos.model import TodoState
 
 FORMAT_VERSION = 1

@@ -23,17 +23,21 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from tddgate.errors import StateError
 from tddgate.state.atomic import ensure_dir, write_json_atomic
 from tddgate.state.lock import locked
 from tddgate.state.snapshot_format import Snapshot, parse_line, slim
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = [
     "FILE_NAME",
     "LOCK_NAME",
     "Snapshot",
+    "append_current",
     "append_snapshot",
     "iter_snapshots",
     "latest_state",
@@ -49,10 +53,21 @@ def append_snapshot(state_dir: Path, snap: Snapshot) -> bool:
 
     Returns False when deduplicated. Raises StateError when the state dir cannot be written.
     """
+    return append_current(state_dir, lambda: snap)
+
+
+def append_current(state_dir: Path, build: Callable[[], Snapshot]) -> bool:
+    """`append_snapshot` of the snapshot `build()` makes while the history's lock is held.
+
+    For a state that parallel hooks change (a session's task list): read under this lock,
+    the lines come in the order the states were read, which is the order they were written;
+    read before it, a slow hook could append an older state after a newer one, and the
+    history would end on a list that no longer stands.
+    """
     try:
         ensure_dir(state_dir)
         with locked(state_dir / LOCK_NAME):
-            return _append_locked(state_dir, snap)
+            return _append_locked(state_dir, build())
     except OSError as exc:
         raise StateError(
             f"could not record a todo snapshot in {state_dir}: {exc.strerror}; "
@@ -69,7 +84,8 @@ def _append_locked(state_dir: Path, snap: Snapshot) -> bool:
     prev_items = prev.get("items") if prev is not None else None
     done = _newly_completed(prev_items if isinstance(prev_items, list) else None, snap)
     stored = snap._replace(verdict=slim(snap.verdict), completed=done)
-    offset, length = _append_line(state_dir / FILE_NAME, (stored.to_line() + "\n").encode())
+    line = (stored.to_line() + "\n").encode("utf-8", "backslashreplace")  # see atomic.py
+    offset, length = _append_line(state_dir / FILE_NAME, line)
     sidecar = {"hash": digest, "offset": offset, "length": length, "items": list(snap.items)}
     write_json_atomic(side, sidecar)
     return True
