@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tddgate.errors import StateError
+from tddgate.state.atomic import read_json_lenient
 
 BASELINE_FILE = "baseline.json"
 
@@ -20,16 +21,9 @@ BASELINE_FILE = "baseline.json"
 def load_baseline(state_dir: Path) -> frozenset[str] | None:
     """The recorded node ids, or None when no baseline exists yet."""
     path = state_dir / BASELINE_FILE
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    data = read_json_lenient(path)
+    if data is None:
         return None
-    except OSError as exc:
-        raise StateError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        data = None
     ids = data.get("node_ids") if isinstance(data, dict) else None
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         raise StateError(

@@ -54,21 +54,35 @@ def write_json_atomic(path: Path, data: Any) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def read_json(path: Path) -> Any:
-    """The JSON in `path`, or None when the file does not exist."""
+NOT_JSON = object()  # read_json_lenient's answer for a file that exists but is not JSON
+
+
+def read_json_lenient(path: Path) -> Any:
+    """The JSON in `path`; None when the file does not exist, NOT_JSON when it is not JSON.
+
+    For readers that name their own file in the error (what it should hold, how to fix it).
+    """
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StateError(f"cannot read {path}: {exc.strerror}") from None
+        raise StateError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
     try:
         return json.loads(raw)
     except ValueError:
+        return NOT_JSON
+
+
+def read_json(path: Path) -> Any:
+    """The JSON in `path`, or None when the file does not exist."""
+    data = read_json_lenient(path)
+    if data is NOT_JSON:
         raise StateError(
             f"{path} is not valid JSON; delete it and tddgate will start that state afresh"
-        ) from None
+        )
+    return data
 
 
 def append_line(path: Path, line: str) -> None:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from tddgate.errors import StateError
-from tddgate.state.atomic import write_text_atomic
+from tddgate.state.atomic import read_json_lenient, write_text_atomic
 
 LAST_EDIT_FILE = "last-edit.json"
 
@@ -19,16 +19,9 @@ LAST_EDIT_FILE = "last-edit.json"
 def last_edit(state_dir: Path) -> tuple[float, str] | None:
     """(time, path) of the last recorded change, or None when none was recorded."""
     path = state_dir / LAST_EDIT_FILE
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    data = read_json_lenient(path)
+    if data is None:
         return None
-    except OSError as exc:
-        raise StateError(f"cannot read {path}: {exc.strerror}; check its permissions") from None
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        data = None
     when = data.get("time") if isinstance(data, dict) else None
     rel = data.get("path") if isinstance(data, dict) else None
     if isinstance(when, bool) or not isinstance(when, int | float) or not isinstance(rel, str):
