@@ -251,7 +251,9 @@ def test_a_bad_config(project: Path) -> None:
         "see the configuration reference in tddgate's README"
     )
 
-    lines = status(project).splitlines()
+    result = CliRunner().invoke(command, ["--project", str(project)])
+    assert (result.exit_code, result.stderr) == (1, f"tddgate: {error}\n")
+    lines = result.stdout.splitlines()
 
     assert (lines[2], lines[-2:]) == (f"Config: invalid — {error}", [
         f"Stop now: allowed ({error} (the hooks let every call through until this is fixed))",

@@ -35,3 +35,7 @@ def command(project: Path | None, session_id: str | None, as_json: bool) -> None
     root = project.absolute() if project is not None else project_root()
     status = collect(root, session_id, clock())
     click.echo(json.dumps(to_json(status), indent=1) if as_json else render_text(status))
+    if status.config_error:
+        # Like every command on a broken config: the report above, then exit 1.
+        click.echo(f"tddgate: {status.config_error}", err=True)
+        raise SystemExit(1)
