@@ -69,7 +69,7 @@ class PluginManifest(BaseModel):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+")
     description: str = Field(min_length=1)
     author: Author
-    homepage: str = Field(pattern=r"^https://")
+    homepage: str | None = Field(default=None, pattern=r"^https://")
     license: str = Field(min_length=1)
 
 
