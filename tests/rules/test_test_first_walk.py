@@ -147,3 +147,17 @@ def test_a_collection_error_is_a_red_step(project: Path, home: Path) -> None:
     assert _write(project, home, "tests/test_calc.py", test) == (0, "", "")
     assert run_pytest(project, home).returncode == 2
     assert _write(project, home, "src/calc.py", SUB) == (0, "", "")
+
+
+def test_non_python_sources_need_a_test_by_name_but_no_red_step(project: Path, home: Path) -> None:
+    make_calc_project(project)
+    (project / ".tddgate.toml").write_text('[test_name_patterns]\n"*.ts" = ["{name}.test.ts"]\n')
+    assert run_pytest(project, home).returncode == 0
+    code = "export function sub(a: number, b: number) { return a - b }\n"
+    assert _reason(_write(project, home, "web/app.ts", code, apply=False)) == (
+        "tddgate: web/app.ts has no test. Write a failing test first, e.g. web/app.test.ts, "
+        "then change web/app.ts."
+    )
+    (project / "web").mkdir()
+    (project / "web/app.test.ts").write_text("test('sub', () => {})\n")
+    assert _write(project, home, "web/app.ts", code, apply=False) == (0, "", "")
