@@ -132,3 +132,21 @@ def test_row6_a_bug_allows_with_notice(project: Path, monkeypatch: pytest.Monkey
         "tddgate: internal error (KeyError: 'boom'); the call was allowed. Please report it "
         "with .claude/tddgate/log.jsonl\n"
     )
+
+
+def test_row6_a_bug_while_loading_the_config_allows_with_notice(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In-process: only monkeypatching can plant a bug in the config loader.
+    def broken(root: Path) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(runner, "load_config", broken)
+    out, err = io.StringIO(), io.StringIO()
+    data = json.dumps(payloads.load("capture-Stop", project)).encode()
+    code = runner.main("Stop", io.BytesIO(data), out, err)
+    assert (code, out.getvalue()) == (0, "")
+    assert err.getvalue() == (
+        "tddgate: internal error (KeyError: 'boom'); the call was allowed. Please report it "
+        "with .claude/tddgate/log.jsonl\n"
+    )

@@ -1,16 +1,15 @@
 """Which todos an event claims are done: the completion gates block such claims while red.
 
 Claims come from TaskCompleted, TaskUpdate(status=completed), a TodoWrite that moves an
-item to completed, and a Write/Edit of a markdown todo file that checks an item off or
-moves it under COMPLETED. Items are matched by content: ids of markdown items are line
-numbers, which move when lines do.
+item to completed, and a Write/Edit (or a Bash command whose new content tddgate can read,
+such as a here-doc) of a markdown todo file that checks an item off or moves it under
+COMPLETED. Items are matched by content: ids of markdown items are line numbers, which move
+when lines do.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tddgate.edits import EDIT_TOOLS
+from tddgate.edits import EditTarget
 from tddgate.facts import Facts
 from tddgate.protocol.events import TaskEvent, ToolEvent
 from tddgate.todos.model import COMPLETED, TodoItem
@@ -44,14 +43,12 @@ def claims(facts: Facts) -> list[str]:
         before = todowrite.load(facts.root, event.session_id, event.agent_id) or ()
         after = todowrite.items_from(event.tool_input.get("todos"))
         return [f'"{c}"' for c in newly_completed(before, after)]
-    if event.tool_name in EDIT_TOOLS:
-        return [
-            f'"{c}"'
-            for t in facts.targets
-            if t.rel and facts.is_todo_file(t.rel)
-            for c in _markdown_claims(facts, event, facts.root / t.rel)
-        ]
-    return []
+    return [
+        f'"{c}"'
+        for t in facts.targets
+        if t.rel and facts.is_todo_file(t.rel)
+        for c in _markdown_claims(facts, t)
+    ]
 
 
 def _task_name(facts: Facts, task_id: str) -> str:
@@ -63,12 +60,11 @@ def _task_name(facts: Facts, task_id: str) -> str:
     return f"task {task_id}"
 
 
-def _markdown_claims(facts: Facts, event: ToolEvent, path: Path) -> list[str]:
-    from tddgate.tdd.after_edit import content_after, read_current
+def _markdown_claims(facts: Facts, target: EditTarget) -> list[str]:
+    """Items the write completes; none when its new content is unknowable (`sed -i`)."""
     from tddgate.todos.markdown import parse_markdown
 
-    current = read_current(path)
-    after = content_after(event.tool_name, event.tool_input, current)
+    current, after = facts.contents(target)
     if after is None:
         return []
     before = parse_markdown(current).items if current is not None else ()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tddgate.config import Config
 from tddgate.edits import EDIT_TOOLS, EditTarget, target_path
-from tddgate.paths import relative, state_dir
+from tddgate.paths import relative, same_place, state_dir
 from tddgate.protocol.events import Event, ToolEvent
 
 TYPE_CHECKING = False
@@ -60,7 +60,9 @@ class Facts:
         targets = []
         for write in found.writes:
             full = self.absolute(write.path)
-            rel = "." if full == self.root else self.rel(write.path)
+            rel = self.rel(write.path)
+            if rel is None and same_place(full, self.root):
+                rel = "."  # the project itself (`rm -rf .`), by its link or its real path
             content = write.content
             if write.append and content is not None:
                 content = self._appended(full, content)

@@ -41,11 +41,34 @@ def report_path(root: Path) -> Path:
 
 
 def relative(root: Path, file_path: str, cwd: str | None = None) -> str | None:
-    """`file_path` as a POSIX path relative to root, or None when it lies outside the project."""
+    """`file_path` as a POSIX path relative to root, or None when it lies outside the project.
+
+    A path that is outside as written may still be inside through symlinks: the project
+    dir named through a link while the tool names the real path, or the reverse (macOS
+    /tmp, symlinked home folders). Such a file is the project's and meets every gate.
+    """
     base = cwd or str(root)
     full = os.path.normpath(os.path.join(base, os.path.expanduser(file_path)))
+    rel = _inside(full, str(root))
+    if rel is None:  # only outside paths pay for resolving links
+        try:
+            rel = _inside(os.path.realpath(full), os.path.realpath(root))
+        except (OSError, ValueError):  # a NUL byte, a link loop: outside, as written
+            return None
+    return rel
+
+
+def same_place(a: str | Path, b: str | Path) -> bool:
+    """True when both paths name one file or folder once symlinks are resolved."""
     try:
-        rel = os.path.relpath(full, str(root))
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+
+
+def _inside(full: str, root: str) -> str | None:
+    try:
+        rel = os.path.relpath(full, root)
     except ValueError:
         return None
     if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir:

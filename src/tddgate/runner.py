@@ -60,15 +60,14 @@ def evaluate(raw: bytes, expected_event: str | None = None) -> tuple[str, list[s
     root = project_root(event.cwd)
     try:
         cfg = load_config(root)
-    except ConfigError as exc:
-        message = f"tddgate: {exc}"
-        return render(event.name, None, system_message=message), [message]
-    try:
         facts = Facts(event, cfg, root)
         decision = judge(facts)
         if decision is None or not decision.blocks:
             _record(facts)
         return render(event.name, decision), notices
+    except ConfigError as exc:
+        message = f"tddgate: {exc}"
+        return render(event.name, None, system_message=message), [message]
     except StateError as exc:
         message = f"tddgate: state error: {exc}; the call was allowed"
     except Exception as exc:
@@ -99,8 +98,8 @@ def judge(facts: Facts) -> Decision | None:
 def _via_bash(facts: Facts, decision: Decision) -> Decision:
     """A block of a Bash write says what tddgate read, and points at the checkable tools."""
     writes = [t for t in facts.targets if t.how.startswith("Bash")]
-    if not writes or decision.rule == "guard_files":
-        return decision  # guarded files are refused to Edit/Write too: no hint
+    if not writes or decision.rule in ("guard_files", "green_to_complete"):
+        return decision  # refused to Edit/Write too (guarded; done while red): no hint
     seen = ", ".join(f"{t.rel or t.path} ({t.how[6:-1]})" for t in writes[:3])
     hint = (
         f" (tddgate read this Bash command as writing {seen}; change files with the Edit or "

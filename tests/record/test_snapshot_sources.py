@@ -265,3 +265,27 @@ def test_edits_of_other_files_record_no_snapshot(project: Path, home: Path) -> N
     write = payloads.load("capture-PostToolUse-Write", project)
     assert run_hook("PostToolUse", write, project, home) == SILENT
     assert not (project / ".claude/tddgate/snapshots.jsonl").exists()
+
+
+def test_a_todo_file_written_through_bash_is_recorded(project: Path, home: Path) -> None:
+    """Claude Code refuses Write/Edit under .claude/: agents often keep the file with Bash."""
+    make_calc_project(project, todo=None)
+    assert run_pytest(project, home).returncode == 0
+    text = "# TODOs\n\n## IN PROGRESS\n- [ ] Add subtraction\n"
+    (project / TODO_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (project / TODO_FILE).write_text(text)
+    data = payloads.load("capture-PreToolUse-Bash", project, hook_event_name="PostToolUse")
+    data["tool_input"] = {"command": f"cat > {TODO_FILE} <<'EOF'\n{text}EOF", "description": "x"}
+    data["tool_response"] = {"stdout": "", "stderr": "", "interrupted": False}
+
+    assert run_hook("PostToolUse", data, project, home) == SILENT
+
+    assert history(project) == [
+        snapshot(
+            TASK_SESSION,
+            f"markdown:{TODO_FILE}",
+            "PostToolUse:Bash",
+            [item("L4", "Add subtraction", "in_progress")],
+            evidence(project),
+        )
+    ]

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from tddgate.state import tasks
+from testing.hooks import HookResult
 from testing.project import CALC, make_calc_project
 from testing.session import (
     SESSION,
@@ -246,3 +247,25 @@ def test_moving_an_item_under_completed_is_denied_while_red(project: Path, home:
     assert deny_reason(session.pre_edit(TODOS, old, new)) == _claim('"Add subtraction"')
     _fix(session)
     assert session.pre_edit(TODOS, old, new) == (0, "", "")
+
+
+def _bash(session: Session, command: str) -> HookResult:
+    data = session.payload("capture-PreToolUse-Bash")
+    data["tool_input"] = {"command": command, "description": "x"}
+    return session.send("PreToolUse", data)
+
+
+def test_completing_an_item_through_bash_is_denied_while_red(project: Path, home: Path) -> None:
+    """Claude Code refuses Write/Edit under .claude/, so Bash is how an agent reaches the file."""
+    session = _red_project(project, home)
+    (project / TODOS).write_text(BOARD)
+    checked = BOARD.replace("- [ ] Add subtraction", "- [x] Add subtraction")
+    rewrite = f"cat > {TODOS} <<'EOF'\n{checked}EOF"
+    append = f"echo '- [x] Add division' >> {TODOS}"
+
+    assert deny_reason(_bash(session, rewrite)) == _claim('"Add subtraction"')
+    assert deny_reason(_bash(session, append)) == _claim('"Add division"')
+    # Starting an item is no claim.
+    assert _bash(session, f"echo '- [ ] Add division' >> {TODOS}") == (0, "", "")
+    _fix(session)
+    assert _bash(session, rewrite) == (0, "", "")

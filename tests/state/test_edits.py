@@ -56,3 +56,29 @@ def test_an_unreadable_record(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"cannot read {tmp_path / LAST_EDIT_FILE}: Is a directory; check its permissions"
     )
+
+
+def test_parallel_hooks_never_leave_the_older_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostToolUse hooks of parallel tool calls record at once. Here the newer change is
+    recorded while the older one sits between reading the record and writing it; without a
+    lock the older one would then overwrite it, and a run that started between the two
+    changes would count as fresh."""
+    import threading
+
+    from tddgate.state import edits
+
+    write = edits.write_text_atomic
+    newer = threading.Thread(target=record_edit, args=(tmp_path, "src/new.py", 2.0, "s2"))
+
+    def slow_write(path: Path, text: str) -> None:
+        if not newer.is_alive() and "old.py" in text:
+            newer.start()
+            newer.join(0.5)  # with the lock it waits for us: give it time to try
+        write(path, text)
+
+    monkeypatch.setattr(edits, "write_text_atomic", slow_write)
+    record_edit(tmp_path, "src/old.py", 1.0, "s1")
+    newer.join()
+    assert last_edit(tmp_path) == (2.0, "src/new.py")

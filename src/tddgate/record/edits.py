@@ -1,7 +1,9 @@
 """Remember the last file change, so a test report older than it is stale.
 
 Edits of todo files, of tddgate's own state and of ignored paths do not make the tests stale.
-Bash commands count by the files they write; what tddgate could not analyse is logged.
+Bash commands count by the files they write; what tddgate could not analyse is logged. The
+output of a test run captured into a file by the command that ran it (`pytest > out.txt`)
+does not count either: PostToolUse comes after the run, so that report would always be stale.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ def record(facts: Facts) -> None:
         return  # a failed Write/Edit changed nothing; a failed Bash command may have
     from tddgate.state.edits import record_edit
 
+    run_output = _run_output(facts)
     changed = [
         t.rel
         for t in facts.targets
@@ -24,6 +27,7 @@ def record(facts: Facts) -> None:
         and not facts.is_todo_file(t.rel)
         and not facts.ignored(t.rel)
         and not t.rel.startswith(".claude/tddgate/")
+        and t.rel not in run_output
     ]
     if facts.bash_unanalysable:
         from tddgate.state.log import log
@@ -51,3 +55,41 @@ def _record_test_edit(facts: Facts, changed: list[str], now: float) -> None:
     tests = [rel for rel in changed if classify(rel, facts.cfg) == "test"]
     if tests:
         write_json_atomic(facts.state_dir / "last-test-edit.json", {"time": now, "path": tests[-1]})
+
+
+RUN_SLACK = 1.0  # s: the hook starts a little after the command ends; duration_ms is exact
+
+
+def _run_output(facts: Facts) -> set[str]:
+    """Files a Bash command filled with the output of the test run it made itself.
+
+    Only program output (content unknown) redirected or tee'd into a file that is not code,
+    and only when the report was written while this command ran (`duration_ms` before the
+    hook, give or take RUN_SLACK). Known text (`echo x > f`) and code always count.
+    """
+    duration = facts.event.raw.get("duration_ms")
+    if isinstance(duration, bool) or not isinstance(duration, int | float):
+        return set()
+    output = [t for t in facts.targets if t.content is None and _captures(t.how)]
+    # A file the command also writes some other way (`echo x >> out.txt`) counts.
+    captured = {t.rel for t in output} - {t.rel for t in facts.targets if t not in output}
+    if not captured:
+        return set()
+    from tddgate.report.current import report_file
+
+    try:
+        written = report_file(facts.root, facts.cfg).stat().st_mtime
+    except OSError:
+        return set()
+    now = time.time()
+    if not now - duration / 1000 - RUN_SLACK <= written <= now:
+        return set()
+    from tddgate.tdd.classify import classify
+
+    return {rel for rel in captured if rel and classify(rel, facts.cfg) == "other"}
+
+
+def _captures(how: str) -> bool:
+    """`Bash (> redirection)`, `Bash (2>> redirection)`, `Bash (tee -a)`: output into a file."""
+    inner = how[6:-1] if how.startswith("Bash (") else ""
+    return inner.endswith(("> redirection", ">| redirection")) or inner in ("tee", "tee -a")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from tddgate.edits import EDIT_TOOLS
 from tddgate.facts import Facts
 from tddgate.protocol.events import TaskEvent, ToolEvent
 from tddgate.state.snapshot_format import Snapshot  # at import: nothing may import under a lock
@@ -37,14 +36,11 @@ def _changed_state(facts: Facts) -> TodoState | None:
 
         items = todowrite.load(facts.root, event.session_id, event.agent_id) or ()
         return TodoState("todowrite", items)
-    if event.tool_name in EDIT_TOOLS:
-        from tddgate.todos.sources import read_todo_file
+    for target in facts.targets:  # Write/Edit, and Bash commands that write the file
+        if target.rel and facts.is_todo_file(target.rel):
+            from tddgate.todos.sources import read_todo_file
 
-        for target in facts.targets:
-            if target.rel and facts.is_todo_file(target.rel):
-                return TodoState(
-                    f"markdown:{target.rel}", read_todo_file(facts.root, target.rel)[0]
-                )
+            return TodoState(f"markdown:{target.rel}", read_todo_file(facts.root, target.rel)[0])
     return None
 
 

@@ -46,11 +46,26 @@ def _markdown_action(facts: Facts, rel: str | None = None) -> str:
     from tddgate.invocation import tddgate_command
 
     path = rel or facts.cfg.todo_files[0]
-    command = f'`{tddgate_command()} todo start "<what you are doing>"`'
+    command = f'`{tddgate_command()} todo start{_project(facts)} "<what you are doing>"`'
     if path.startswith(".claude/"):
         # Claude Code refuses Write/Edit under .claude/ (seen in the e2e suite): use the CLI.
         return f"run {command} (it records the item under IN PROGRESS in {path})"
     return f"add `- [ ] <what you are doing>` under `## IN PROGRESS` in {path} (or run {command})"
+
+
+def _project(facts: Facts) -> str:
+    """` --project ROOT` when the agent's shell is elsewhere (it `cd`-ed into a subfolder).
+
+    Its Bash has no $CLAUDE_PROJECT_DIR, and a fresh project may hold nothing the CLI could
+    find by walking up: without the flag the todo would land in <subfolder>/.claude/todos.
+    """
+    from tddgate.paths import same_place
+
+    if same_place(facts.event.cwd, facts.root):
+        return ""
+    import shlex
+
+    return f" --project {shlex.quote(str(facts.root))}"
 
 
 def _next_action(facts: Facts, state: TodoState | None) -> str:

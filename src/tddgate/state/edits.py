@@ -2,7 +2,8 @@
 
 `<state dir>/last-edit.json` = {"time": <epoch float>, "path": "<rel path>", "session_id": …}.
 PostToolUse hooks of parallel tool calls may record at once: each write is atomic (a
-reader never sees half a record), and a change never replaces a newer one already recorded.
+reader never sees half a record), and a change never replaces a newer one already recorded
+(the compare and the write happen under one lock).
 """
 
 from __future__ import annotations
@@ -34,11 +35,16 @@ def last_edit(state_dir: Path) -> tuple[float, str] | None:
 
 def record_edit(state_dir: Path, path: str, when: float, session_id: str) -> None:
     """Record a change of `path` at `when`, unless a later change is already recorded."""
-    try:
-        previous = last_edit(state_dir)
-    except StateError:
-        previous = None  # a broken record is replaced by a good one
-    if previous is not None and previous[0] > when:
-        return
-    record = {"time": when, "path": path, "session_id": session_id}
-    write_text_atomic(state_dir / LAST_EDIT_FILE, json.dumps(record) + "\n")
+    from tddgate.state.atomic import ensure_dir
+    from tddgate.state.lock import locked
+
+    ensure_dir(state_dir)
+    with locked(state_dir / "last-edit.lock"):
+        try:
+            previous = last_edit(state_dir)
+        except StateError:
+            previous = None  # a broken record is replaced by a good one
+        if previous is not None and previous[0] > when:
+            return
+        record = {"time": when, "path": path, "session_id": session_id}
+        write_text_atomic(state_dir / LAST_EDIT_FILE, json.dumps(record) + "\n")

@@ -1,7 +1,8 @@
 """Which todo state is in force: the first configured source that holds any item.
 
 Order (configurable as `todo_sources`): Claude Code task tools, TodoWrite, markdown files.
-Subagents use the session's state (their own TodoWrite list is added to the main one).
+Subagents use the session's state; a subagent's own TodoWrite list is added to the main one,
+and once it has an item in progress that list alone says what the subagent works on.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import os
 from pathlib import Path
 
 from tddgate.namedtuple import NamedTuple
-from tddgate.todos.model import TodoItem, TodoState
+from tddgate.todos.model import IN_PROGRESS, TodoItem, TodoState
 
 TASKS = "tasks"
 TODOWRITE = "todowrite"
@@ -35,7 +36,12 @@ def _todowrite(root: Path, session_id: str, agent_id: str | None) -> tuple[TodoI
 
     main = todowrite.load(root, session_id, None) or ()
     own = todowrite.load(root, session_id, agent_id) or () if agent_id else ()
-    return main + tuple(i._replace(id=f"{agent_id}:{i.id}") for i in own)
+    mine = tuple(i._replace(id=f"{agent_id}:{i.id}") for i in own)
+    if any(i.status == IN_PROGRESS for i in mine):
+        # The main agent's item in progress is usually the one it delegated to this
+        # subagent: counted with the subagent's own, it would make two and block every edit.
+        return mine
+    return main + mine
 
 
 def read_todo_file(root: Path, rel: str) -> tuple[tuple[TodoItem, ...], str | None]:
