@@ -25,6 +25,7 @@ pytest_plugins = ["pytester"]
 PYPROJECT = '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n\n[tool.tddgate]\n'
 REPORT = ".claude/tddgate/report.json"
 RUN = "Run the full suite: python -m pytest"
+RUN_FULL = "Run the full suite from the project root: python -m pytest"
 AGE = "(report 1 min old)"
 BAD = "def test_bad():\n    assert 1 == 2\n"
 TWO_PASS = textwrap.dedent("""
@@ -303,7 +304,7 @@ def test_runs_narrower_than_the_suite(
     assert f"tddgate: wrote {REPORT} (NOT the full suite: {why})" in result.stdout.lines
     assert (verdict.green, verdict.full_suite) == (False, False)
     assert verdict.reason == (
-        f"tests are not green: the last run was not the full suite: {why} {AGE}.\n{RUN}"
+        f"tests are not green: the last run was not the full suite: {why} {AGE}.\n{RUN_FULL}"
     )
 
 
@@ -321,7 +322,7 @@ def test_paths_narrower_than_the_rootdir_without_testpaths(pytester: pytest.Pyte
     _, verdict = run(pytester, "tests")
     assert verdict.reason == (
         "tests are not green: the last run was not the full suite: "
-        f"explicit paths narrower than rootdir: tests {AGE}.\n{RUN}"
+        f"explicit paths narrower than rootdir: tests {AGE}.\n{RUN_FULL}"
     )
 
 
@@ -377,7 +378,7 @@ def test_deselection_by_a_conftest(proj: pytest.Pytester) -> None:
     _, verdict = run(proj)
     assert verdict.reason == (
         "tests are not green: the last run was not the full suite: "
-        f"1 test deselected by a plugin or conftest {AGE}.\n{RUN}"
+        f"1 test deselected by a plugin or conftest {AGE}.\n{RUN_FULL}"
     )
 
 

@@ -15,6 +15,7 @@ from testing import reports as r
 
 CREATED = 1_700_000_000.0
 RUN = "Run the full suite: python -m pytest"
+RUN_FULL = "Run the full suite from the project root: python -m pytest"
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ def test_not_the_full_suite(root: Path) -> None:
     assert found.reason == (
         "tests are not green: the last run was not the full suite: -k used; "
         "2 tests deselected by a plugin or conftest (report 2 d old).\n"
-        f"{RUN}"
+        f"{RUN_FULL}"
     )
 
 
@@ -139,7 +140,7 @@ def test_not_full_without_a_recorded_reason(root: Path) -> None:
     data["tddgate"]["full_suite"] = False
     assert verdict(root, data).reason == (
         "tests are not green: the last run was not the full suite: the report does not say why "
-        f"(report 1 min old).\n{RUN}"
+        f"(report 1 min old).\n{RUN_FULL}"
     )
 
 

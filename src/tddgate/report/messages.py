@@ -108,7 +108,7 @@ class Text:
     def not_full(self) -> str:
         return (
             f"tests are not green: the last run was not the full suite: {self._why_partial()} "
-            f"({self._age()}).\nRun the full suite: {self.cmd}"
+            f"({self._age()}).\nRun the full suite from the project root: {self.cmd}"
         )
 
     def no_tests(self) -> str:
