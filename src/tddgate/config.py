@@ -81,7 +81,9 @@ def _find(root: Path) -> tuple[Path, str, bytes] | None:
         raise ConfigError(
             f"config error in pyproject.toml: cannot read it ({exc.strerror})"
         ) from None
-    if b"tool.tddgate" not in raw:
+    # Any mention (`[tool.tddgate]`, `[tool."tddgate"]`, `[tool]` + `tddgate = {…}`, or just a
+    # dependency on tddgate) is parsed once; the cache below spares every later hook.
+    if b"tddgate" not in raw:
         return None
     return pyproject, "pyproject.toml [tool.tddgate]", raw
 
@@ -100,10 +102,12 @@ def load_config(root: Path) -> Config:
     except StateError:
         cached = None
     if isinstance(cached, dict) and cached.get("key") == key:
-        return Config(source=label, **cached["values"])
+        return Config(source=cached.get("source", label), **cached["values"])
     from tddgate.config_schema import validate  # cold: only when the file changed
 
     values = validate(raw, label, dedicated=label == ".tddgate.toml")
+    source = label if values is not None else ""  # pyproject without a tddgate table
+    values = values or {}
     with contextlib.suppress(StateError):  # an unwritable cache only costs speed
-        write_json_atomic(cache_path, {"key": key, "values": values})
-    return Config(source=label, **values)
+        write_json_atomic(cache_path, {"key": key, "source": source, "values": values})
+    return Config(source=source, **values)

@@ -44,15 +44,20 @@ class ConfigModel(BaseModel):
     disable: list[RuleName] = Field(default_factory=list)
 
 
-def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any]:
-    """Parse TOML bytes and validate the tddgate table; ConfigError names the key and the fix."""
+def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any] | None:
+    """Parse TOML bytes and validate the tddgate table; ConfigError names the key and the fix.
+
+    None when a pyproject has no tddgate table at all (defaults apply)."""
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(
             f"config error in {label}: not valid TOML ({exc}); fix the file"
         ) from None
-    table = doc if dedicated else doc.get("tool", {}).get("tddgate", {})
+    tool = doc.get("tool", {})
+    if not dedicated and (not isinstance(tool, dict) or "tddgate" not in tool):
+        return None  # a pyproject that mentions tddgate (e.g. a dependency) but configures nothing
+    table = doc if dedicated else tool["tddgate"]
     if not isinstance(table, dict):
         raise ConfigError(f"config error in {label}: expected a table of settings")
     try:
