@@ -59,3 +59,14 @@ def test_session_disable(tmp_path: Path) -> None:
     assert not cfg.disabled("edit_needs_todo", {})
     assert cfg.disabled("edit_needs_todo", {"TDDGATE_DISABLE": "edit_needs_todo, x"})
     assert cfg.disabled("guard_files", {"TDDGATE_DISABLE": "all"})
+
+
+def test_globs_that_cannot_match_are_errors(tmp_path: Path) -> None:
+    (tmp_path / ".tddgate.toml").write_text('ignore = ["docs/", "!src/keep.py"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert str(info.value) == (
+        "config error in .tddgate.toml: ignore: invalid glob '!src/keep.py': negation ('!') is "
+        "not supported; list the paths to match instead, or escape a literal '!' as '\\!'; see "
+        "the configuration reference in tddgate's README"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tddgate.errors import ConfigError
 
@@ -43,6 +43,19 @@ class ConfigModel(BaseModel):
     pytest_command: str = "python -m pytest"
     disable: list[RuleName] = Field(default_factory=list)
 
+    @field_validator("ignore", "tdd_overrides", "test_name_patterns", "test_map")
+    @classmethod
+    def _globs(cls, value: Any) -> Any:
+        """Globs that cannot mean what their author expects ("", "!negation") are errors."""
+        from tddgate.globs import validate as check_glob
+
+        for pattern in value:  # a list of globs, or a dict keyed by globs
+            try:
+                check_glob(pattern)
+            except ConfigError as exc:
+                raise ValueError(str(exc)) from None
+        return value
+
 
 def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any] | None:
     """Parse TOML bytes and validate the tddgate table; ConfigError names the key and the fix.
@@ -66,6 +79,7 @@ def validate(raw: bytes, label: str, *, dedicated: bool) -> dict[str, Any] | Non
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(table)"
         problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        problem = problem.removeprefix("Value error, ")
         raise ConfigError(
             f"config error in {label}: {where}: {problem}; "
             "see the configuration reference in tddgate's README"
