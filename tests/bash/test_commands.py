@@ -130,7 +130,7 @@ SHELL_STATE = [
         ["touch: a.py is relative to a directory chosen at run time (cd -)"],
         id="cd -",
     ),
-    pytest.param("cd -P src; touch a.py", [W("src/a.py", "touch")], [], id="cd -P"),
+    pytest.param("cd -P src && touch a.py", [W("src/a.py", "touch")], [], id="cd -P"),
     pytest.param(
         "popd; touch a.py",
         [],
@@ -276,7 +276,12 @@ SCRIPTS = [
     ),
     pytest.param("bash -o errexit -c 'rm a.py'", [W("a.py", "rm")], [], id="bash -o OPTION"),
     pytest.param("sh -c", [], [], id="sh -c without a script"),
-    pytest.param("sh -- script.sh", [], [], id="sh -- script"),
+    pytest.param(
+        "sh -- script.sh",
+        [],
+        ["sh runs the script script.sh, which was not analysed"],
+        id="sh -- script",
+    ),
     pytest.param(
         'node --print \'require("fs").rmSync("x")\'',
         [],
@@ -428,7 +433,12 @@ PYTHON = [
         [],
         id="python - ARG from a here-doc",
     ),
-    pytest.param("python3 -- script.py", [], [], id="python -- script"),
+    pytest.param(
+        "python3 -- script.py",
+        [],
+        ["python runs the script script.py, which was not analysed"],
+        id="python -- script",
+    ),
     pytest.param(
         'python3 -c \'open("a.py", "wb").write(b"x")\'',
         [W("a.py", "python -c open()", "x")],
@@ -507,7 +517,15 @@ XARGS_FIND = [
         id="xargs unknown input, fixed target",
     ),
     pytest.param("echo a.py | xargs", [], [], id="xargs default echo"),
-    pytest.param("find -L src -name '*.py' -delete", [W("src", "find -delete")], [], id="find -L"),
+    pytest.param(
+        "find -L src -name '*.py' -delete", [W("src", "find -name *.py -delete")], [], id="find -L"
+    ),
+    pytest.param(
+        "find . -name '*.pyc' -o -name x -delete",
+        [W(".", "find -delete")],
+        [],
+        id="find -o drops the name filters",
+    ),
     pytest.param("find -delete", [W(".", "find -delete")], [], id="find without a root"),
     pytest.param(
         "find . -fprintf out.txt '%p\\n'", [W("out.txt", "find -fprintf")], [], id="find -fprintf"
@@ -641,19 +659,19 @@ TRANSFERS = [
     ),
     pytest.param(
         "tar xzf a.tgz",
-        [],
+        [W(".", "tar -x")],
         ["tar -x: the files it extracts are named inside the archive"],
         id="tar x (old style)",
     ),
     pytest.param(
         "tar -xf a.tar -C src",
-        [],
+        [W("src", "tar -x")],
         ["tar -x: the files it extracts into src are named inside the archive"],
         id="tar -x -C",
     ),
     pytest.param(
         "tar --extract --file=a.tar",
-        [],
+        [W(".", "tar -x")],
         ["tar -x: the files it extracts are named inside the archive"],
         id="tar --extract",
     ),
@@ -661,7 +679,7 @@ TRANSFERS = [
     pytest.param("tar tf a.tar", [], [], id="tar t lists"),
     pytest.param(
         "unzip a.zip -d src",
-        [],
+        [W("src", "unzip")],
         ["unzip: the files it extracts into src are named inside the archive"],
         id="unzip -d",
     ),

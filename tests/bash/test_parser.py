@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tddgate.bash.nodes import Group, Node, Pipeline, Script, Simple
+from tddgate.bash.nodes import Function, Group, Node, Pipeline, Script, Simple
 from tddgate.bash.parser import parse
 
 
@@ -19,6 +19,8 @@ def shape(node: Node) -> Any:
         return f"{text} +{len(node.subs)}sub" if node.subs else text
     if isinstance(node, Pipeline):
         return ("|", *[shape(c) for c in node.commands])
+    if isinstance(node, Function):
+        return ("def", node.name, shape(node.body))
     if isinstance(node, Group):
         kind = "()" if node.subshell else "{}"
         redirects = [f"{r.fd}{r.op}{r.target.text}" for r in node.redirects]
@@ -57,11 +59,11 @@ def parsed(src: str) -> Any:
             [(("{}", [([("y >f", "")], ""), ([("z", "")], "")]), "")],
         ),
         ("[[ a > b && -f c ]] && d", [([("", "&&"), ("d", "")], "")]),
-        ("(( x > 3 )) && y", [([("", "&&"), ("y", "")], "")]),
+        ("(( x > 3 )) && y", [([("((  x > 3 ", "&&"), ("y", "")], "")]),
         ("((a) )", [(("()", [(("()", [("a", "")]), "")]), "")]),
-        ("f() { a > b; }", [(("{}", [("a >b", ";")]), "")]),
-        ("function g { a; }", [(("{}", [("a", ";")]), "")]),
-        ("function h() (a)", [(("()", [("a", "")]), "")]),
+        ("f() { a > b; }", [(("def", "f", ("{}", [("a >b", ";")])), "")]),
+        ("function g { a; }", [(("def", "g", ("{}", [("a", ";")])), "")]),
+        ("function h() (a)", [(("def", "h", ("()", [("a", "")])), "")]),
         ("cat <<EOF | tee f\nbody\nEOF\nnext", [(("|", "cat <<EOF", "tee f"), "\n"), ("next", "")]),
     ],
 )
@@ -100,4 +102,5 @@ def test_what_precedes_a_syntax_error_is_still_parsed() -> None:
 
 def test_thousand_parens_are_arithmetic_when_they_close_as_double_paren() -> None:
     script, problems = parse("(" * 1000 + "x" + ")" * 1000)
-    assert (shape(script), problems) == ([("", "")], [])
+    expression = "(" * 998 + "x" + ")" * 998
+    assert (shape(script), problems) == ([(f"(( {expression}", "")], [])

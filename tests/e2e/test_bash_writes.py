@@ -76,3 +76,40 @@ def test_removing_tddgates_state_is_denied(scenario):
 
     assert told == [ToolResult("b1", GUARDED, True)]
     assert (scenario.project / ".claude/tddgate/report.json").is_file()
+
+
+def test_the_agent_cannot_accept_a_smaller_baseline_itself(scenario):
+    """Round-2 red team: a dropped-tests block tells a human to run `tddgate baseline
+    accept`; the agent running it through Bash is refused (the command never runs)."""
+    make_calc_project(scenario.project, todo="Trim the suite")
+    scenario.install_tddgate()
+    scenario.pytest_in_terminal()
+
+    told = denied_bash(scenario, "tddgate baseline accept")
+
+    assert told == [
+        ToolResult(
+            "b1",
+            f"{PREFIX}.claude/tddgate/baseline.json (tddgate's state) is guarded: a human must "
+            "make this change (outside the agent), then tell the agent it is done.",
+            True,
+        )
+    ]
+
+
+def test_the_agent_cannot_uninstall_the_hooks(scenario):
+    make_calc_project(scenario.project, todo="Tidy up")
+    scenario.install_tddgate()
+    settings = (scenario.project / ".claude/settings.json").read_bytes()
+
+    told = denied_bash(scenario, "tddgate uninstall")
+
+    assert told == [
+        ToolResult(
+            "b1",
+            f'{PREFIX}the "hooks" section of .claude/settings.json is guarded: a human must '
+            "make this change (outside the agent), then tell the agent it is done.",
+            True,
+        )
+    ]
+    assert (scenario.project / ".claude/settings.json").read_bytes() == settings

@@ -221,7 +221,7 @@ class TestBaseline:
         found = verdict(root, two_passed(root), baseline_ids=baseline)
         assert (found.green, found.node_ids) == (False, ())
         assert found.reason == (
-            "tests are not green: 2 tests ran, fewer than the 9 of the last green full run "
+            "tests are not green: 2 tests ran, fewer than the 9 of an earlier full run "
             "(report 1 min old). Missing:\n"
             "  t.py::c\n  t.py::d\n  t.py::e\n  t.py::f\n  t.py::g\n"
             "  (and 2 more)\n"

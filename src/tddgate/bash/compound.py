@@ -6,7 +6,7 @@ Each function reads one construct with the Parser and returns the node to analys
 from __future__ import annotations
 
 from tddgate.bash.lexer import EOF, OP, WORD, Token
-from tddgate.bash.nodes import QUOTED, Group, Node, Script, Simple, Word
+from tddgate.bash.nodes import QUOTED, Function, Group, Node, Script, Simple, Word
 
 TYPE_CHECKING = False  # typing costs the hook 2-3 ms to import: see tddgate.namedtuple
 if TYPE_CHECKING:
@@ -53,11 +53,14 @@ def arithmetic(p: Parser) -> Node | None:
         lx.pos = start
     subs = tuple(lx.subs[mark:])
     del lx.subs[mark:]
-    return Simple((), (), subs) if found else None
+    if not found:
+        return None
+    text = lx.src[start + 1 : lx.pos - 2]
+    return Simple((Word("((", QUOTED * 2, "(("), Word(text, QUOTED * len(text), text)), (), subs)
 
 
 def function(p: Parser, name: Token) -> Node:
-    """`name () body` or `function name [()] body`: analysed as if the body ran."""
+    """`name () body` or `function name [()] body`: a definition, analysed when called."""
     if p.at_op("("):
         p.take()
         if p.at_op(")"):
@@ -66,7 +69,8 @@ def function(p: Parser, name: Token) -> Node:
             raw = name.word.shown if name.word is not None else name.value
             p.lx.problem(f"syntax error after function name {raw!r}")
     p.skip_newlines()
-    return p.nested(lambda q: q.command())
+    body = p.nested(lambda q: q.command())
+    return Function(name.word.text if name.word is not None else name.value, body)
 
 
 def _for(p: Parser) -> Node:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import posixpath
 import re
 
-from tddgate.bash.nodes import EXPANSION, PROCSUB, QUOTED_EXPANSION, Word
+from tddgate.bash.definitions import Definitions
+from tddgate.bash.nodes import EXPANSION, PROCSUB, QUOTED_EXPANSION, UNQUOTED, Word
 from tddgate.namedtuple import NamedTuple
 
 TYPE_CHECKING = False  # typing costs the hook 2-3 ms to import: see tddgate.namedtuple
@@ -28,7 +29,10 @@ _FD_DIRS = ("/dev/fd/", "/proc/self/fd/")
 _VAR_RUN = r"(?:\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9])|\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)\})+"
 _EXPANSION_RUN = f"[{EXPANSION}{QUOTED_EXPANSION}]+"
 _NOTE_MAX = 200
-_SPLIT_CHARS = frozenset(" \t\n*?[")
+_MAX_VALUE = 4096
+_ALTS_SHOWN = 3
+_GLOB_CHARS = "*?["
+_DEFAULT_IFS = " \t\n"
 
 
 class BashWrite(NamedTuple):
@@ -69,45 +73,93 @@ class Call:
 class Ctx:
     """Working directory, shell variables and the findings of one analysis."""
 
-    __slots__ = ("cwd", "cwd_why", "dirs", "found", "notes", "run_script", "vars")
+    __slots__ = (
+        "alts",
+        "cwd",
+        "cwd_why",
+        "defs",
+        "dirs",
+        "found",
+        "links",
+        "maybe",
+        "notes",
+        "options",
+        "run_script",
+        "unknown",
+        "vars",
+    )
 
     def __init__(self, env: dict[str, str], run_script: ScriptRunner) -> None:
         self.cwd: str | None = ""  # relative to the command's cwd; None: chosen at run time
         self.cwd_why = ""
+        self.alts: list[str] = []  # where the shell is if a cd failed or did not run
         self.dirs: list[tuple[str | None, str]] = []  # pushd's stack of (cwd, cwd_why)
         self.vars = env
+        self.unknown: set[str] = set()  # variables (re)bound to values known only at run time
+        self.options: set[str] = set()  # shopt options turned on (cdable_vars)
         self.found: list[BashWrite] = []
+        self.maybe: list[BashWrite] = []  # where writes land if a cd did not happen
         self.notes: list[str] = []
+        self.links: dict[str, str] = {}  # links made earlier in the command: path -> target
+        self.defs = Definitions()
         self.run_script = run_script
 
     def child(self) -> Ctx:
-        """A subshell: same findings, its own directory and variables."""
+        """A subshell: same findings and links (those are files), its own directory and
+        variables."""
         other = Ctx(dict(self.vars), self.run_script)
         other.cwd, other.cwd_why, other.dirs = self.cwd, self.cwd_why, list(self.dirs)
-        other.found, other.notes = self.found, self.notes
+        other.alts = list(self.alts)
+        other.unknown, other.options = set(self.unknown), set(self.options)
+        other.found, other.notes, other.links = self.found, self.notes, self.links
+        other.maybe = self.maybe
+        other.defs = self.defs
         return other
+
+    def bind(self, name: str, value: str | None) -> None:
+        """NAME=value; None when the value is known only at run time. A value longer than
+        any path is not kept (`F=$F$F` thirty times would take a gigabyte)."""
+        if value is None or len(value) > _MAX_VALUE:
+            self.vars.pop(name, None)
+            self.unknown.add(name)
+        else:
+            self.vars[name] = value
+            self.unknown.discard(name)
 
     def scratch(self) -> Ctx:
         """A subshell whose findings are kept apart, to be inspected (find -exec, xargs)."""
         other = self.child()
-        other.found, other.notes = [], []
+        other.found, other.notes, other.maybe = [], [], []
         return other
 
     def note(self, text: str) -> None:
         """Record something the analysis could not follow (the caller allows and logs it)."""
         self.notes.append(text if len(text) <= _NOTE_MAX else text[: _NOTE_MAX - 1] + "…")
 
+    def note_script(self, name: str, words: tuple[Word, ...]) -> None:
+        """`name` runs the script file words[0] (with the other words as arguments)."""
+        args = " ".join(w.shown for w in words[1:])
+        given = f" (with {args})" if args else ""
+        self.note(f"{name} runs the script {words[0].shown}{given}, which was not analysed")
+
     def value(self, word: Word) -> str | None:
         """The word's value when known before running: literal, or made of known variables.
 
         An unquoted variable whose value has blanks or glob characters would be split or
-        globbed into other words: unknown."""
+        globbed into other words: unknown. A leading unquoted ~ is expanded (see _tilde)."""
+        if word.text.startswith("~") and word.mask.startswith(UNQUOTED):
+            return self._tilde(word)
+        return self._expand(word)
+
+    def _expand(self, word: Word) -> str | None:
         if word.literal:
             return word.text
         if PROCSUB in word.mask:
             return None
         parts: list[str] = []
         pos = 0
+        ifs = None if "IFS" in self.unknown else self.vars.get("IFS", _DEFAULT_IFS)
+        splits = frozenset(_GLOB_CHARS + (ifs or ""))
         for run in re.finditer(_EXPANSION_RUN, word.mask):
             parts.append(word.text[pos : run.start()])
             chunk = word.text[run.start() : run.end()]
@@ -116,12 +168,28 @@ class Ctx:
             split = EXPANSION in word.mask[run.start() : run.end()]
             for name in chunk.replace("{", "").replace("}", "").split("$")[1:]:
                 value = self.vars.get(name)
-                if value is None or (split and _SPLIT_CHARS.intersection(value)):
+                if value is None or (split and (ifs is None or splits.intersection(value))):
                     return None
                 parts.append(value)
             pos = run.end()
         parts.append(word.text[pos:])
         return "".join(parts)
+
+    def _tilde(self, word: Word) -> str | None:
+        """~ is $HOME when known (a script may set HOME first: `HOME=.claude; echo > ~/x`),
+        ~+ is the current directory, ~- ($OLDPWD) is unknown; ~user, and ~ when HOME was
+        not given, stay as written for the caller to expand."""
+        text, mask = word.text, word.mask
+        end = text.find("/") if "/" in text else len(text)
+        if mask[:end] != UNQUOTED * end:
+            return self._expand(word)  # ~"x", ~$X: no tilde prefix
+        rest = self._expand(Word(text[end:], mask[end:], word.raw))
+        head = text[:end]
+        if rest is None or head == "~-" or (head == "~" and "HOME" in self.unknown):
+            return None
+        if head == "~+":
+            return rest[1:] or "."
+        return self.vars.get("HOME", head) + rest if head == "~" else head + rest
 
     def resolve(self, path: str) -> str | None:
         """`path` as seen from the command's cwd, or None when a computed cd hides it."""
@@ -137,6 +205,8 @@ class Ctx:
         if value is None:
             self.note(f"{how}: the path {word.shown} is computed at run time")
             return None
+        if value.startswith("~") and not word.mask.startswith(UNQUOTED):
+            value = "./" + value  # '~/x' is a folder named ~, not the home directory
         return self.locate_path(value, how)
 
     def locate_path(self, path: str, how: str) -> str | None:
@@ -147,18 +217,52 @@ class Ctx:
             self.note(
                 f"{how}: {path} is relative to a directory chosen at run time ({self.cwd_why})"
             )
-        return where
+            return None
+        if self.alts and not path.startswith(("/", "~")):
+            self._alternatives(path, where, how)
+        return self.through_links(where) if self.links else where
 
-    def write(self, word: Word, how: str, content: str | None = None, append: bool = False) -> None:
-        """Record that `word` (a path as written) is written by `how`."""
+    def _alternatives(self, path: str, where: str, how: str) -> None:
+        """A cd that failed or did not run (`false && cd x; …`, `if …; then cd x; fi`)
+        leaves the shell elsewhere: say where else `path` may land (one note per write)."""
+        others = []
+        for alt in reversed(dict.fromkeys(self.alts)):
+            other = posixpath.normpath(posixpath.join(alt, path)) if alt else path
+            if other != where and other not in others:
+                others.append(other)
+        if others:
+            self.maybe.extend(BashWrite(other, how, None, False) for other in others)
+            shown = " or ".join(others[:_ALTS_SHOWN]) + (" or …" if len(others) > 3 else "")
+            self.note(f"{how}: {where} may be {shown} instead (a cd before it may not have run)")
+
+    def moved_from(self, before: str | None) -> None:
+        """A cd left `before`; if that cd fails or never runs, the shell is still there."""
+        if before is not None and before != self.cwd and before not in self.alts:
+            self.alts.append(before)
+
+    def through_links(self, path: str) -> str:
+        """`path` with a link made earlier in this command replaced by what it points to."""
+        for link, target in self.links.items():
+            if path == link or path.startswith(link + "/"):
+                return posixpath.normpath(target + path[len(link) :])
+        return path
+
+    def write(
+        self, word: Word, how: str, content: str | None = None, append: bool = False
+    ) -> str | None:
+        """Record that `word` (a path as written) is written by `how`; return where."""
         where = self.locate(word, how)
         if where is not None:
             self.found.append(BashWrite(where, how, content, append))
+        return where
 
-    def write_path(self, path: str, how: str, content: str | None, append: bool = False) -> None:
+    def write_path(
+        self, path: str, how: str, content: str | None, append: bool = False
+    ) -> str | None:
         where = self.locate_path(path, how)
         if where is not None:
             self.found.append(BashWrite(where, how, content, append))
+        return where
 
     def chdir(self, target: str | None, why: str) -> None:
         """cd: a known target moves the cwd; an unknown one makes relative paths unknown."""

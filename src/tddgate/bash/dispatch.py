@@ -12,13 +12,35 @@ from tddgate.bash import fileutils, output, shellstate
 from tddgate.bash.context import Call, Ctx
 from tddgate.bash.wrappers import WRAPPERS
 
+#: Compressors and decompressors (transfers.compress); listed here to keep that lazy.
+COMPRESSORS = frozenset(
+    {"gzip", "pigz", "bzip2", "xz", "lzma", "zstd"}
+    | {"gunzip", "unpigz", "bunzip2", "unxz", "unlzma", "unzstd"}
+)
+
 TYPE_CHECKING = False  # typing costs the hook 2-3 ms to import: see tddgate.namedtuple
 if TYPE_CHECKING:
     from tddgate.bash.context import Handler
 
 _MAX_WRAPPERS = 16
 _PYTHON_NAME = r"(?:python|pypy)(?:\d+(?:\.\d+)*)?t?"
+_PIP_NAME = r"pip\d+(?:\.\d+)*"
 _SHELLS = ("sh", "bash", "dash", "zsh", "ksh", "mksh", "ash")
+_FORMATTERS = {
+    "ruff": "ruff",
+    "black": "black",
+    "isort": "isort",
+    "autopep8": "in_place",
+    "autoflake": "in_place",
+    "yapf": "in_place",
+    "docformatter": "in_place",
+    "pyupgrade": "pyupgrade",
+    "2to3": "two_to_three",
+    "prettier": "prettier",
+    "eslint": "prettier",
+    "pre-commit": "pre_commit",
+}
+_REWRITES = ("sponge", "sort", "uniq", "iconv", "chattr", "setfacl")
 
 
 def run_call(call: Call, ctx: Ctx) -> str | None:
@@ -29,6 +51,10 @@ def run_call(call: Call, ctx: Ctx) -> str | None:
         i += 1
     if i == len(words):
         return shellstate.assignments(words, ctx)
+    if words[i].text in ("cd", "pushd") and any(w.text.startswith("CDPATH=") for w in words[:i]):
+        if words[i].text == "pushd":
+            ctx.dirs.append((ctx.cwd, ctx.cwd_why))
+        return shellstate.cd(call.with_words(words[i:]), ctx, cdpath=True)
     call = call.with_words(words[i:])
     for _ in range(_MAX_WRAPPERS):
         if not call.words:
@@ -46,6 +72,8 @@ def run_call(call: Call, ctx: Ctx) -> str | None:
             handler = HANDLERS.get(base)
             if handler is None and _is_python(base):
                 handler = _PYTHON
+            elif handler is None and base.startswith("pip") and re.fullmatch(_PIP_NAME, base):
+                handler = HANDLERS["pip"]
             return handler(call, ctx) if handler is not None else None
         call, ctx = unwrap(call, ctx)
     ctx.note(f"more than {_MAX_WRAPPERS} nested command wrappers were not followed")
@@ -102,7 +130,18 @@ HANDLERS: dict[str, Handler] = {
     "mapfile": shellstate.bind_last,
     "readarray": shellstate.bind_last,
     "getopts": shellstate.bind_last,
+    "shopt": shellstate.shopt,
+    "((": shellstate.arith,
+    "let": shellstate.arith,
+    "shift": shellstate.shift,
+    "set": shellstate.set_,
+    "alias": shellstate.alias,
+    "trap": shellstate.trap,
     "eval": _lazy("scripts", "eval_"),
+    "source": _lazy("scripts", "source"),
+    ".": _lazy("scripts", "source"),
+    "at": _lazy("scripts", "at"),
+    "batch": _lazy("scripts", "at"),
     "ruby": _lazy("scripts", "other"),
     "node": _lazy("scripts", "other"),
     "xargs": _lazy("indirect", "xargs"),
@@ -112,4 +151,14 @@ HANDLERS: dict[str, Handler] = {
     **{name: _lazy("scripts", "awk") for name in ("awk", "gawk", "mawk")},
     **{name: _lazy("scripts", "shell") for name in _SHELLS},
     **{name: fileutils.editor for name in fileutils.EDITORS},
+    "tddgate": _lazy("selfguard", "tddgate"),
+    "pytest": _lazy("testrunners", "pytest"),
+    "py.test": _lazy("testrunners", "pytest"),
+    "coverage": _lazy("testrunners", "coverage"),
+    "pip": _lazy("selfguard", "pip"),
+    "scp": _lazy("transfers", "scp"),
+    **{name: _lazy("transfers", "compress") for name in COMPRESSORS},
+    **{name: _lazy("formatters", handler) for name, handler in _FORMATTERS.items()},
+    **{name: _lazy("rewrites", name) for name in _REWRITES},
+    **{name: _lazy("rewrites", "mode") for name in ("chmod", "chown", "chgrp")},
 }

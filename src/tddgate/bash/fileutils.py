@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from tddgate.bash.context import Handler
 
 _SED_WRITE = r"(?:^|[;{}\n]|/[gpIiMme0-9]*)[\s0-9$,!~+]*[wW]\s*[^\s;}]"
+#: GNU sed's `e [COMMAND]` command and the `e` flag of s///, which run shell commands.
+_SED_EXEC = (
+    r"(?:^|[;{}\n])[\s0-9$,!~+/]*e(?:\s|$|;)|\bs(.)(?:(?!\1).)*\1(?:(?!\1).)*\1[gpIiMm0-9w]*e"
+)
+#: A write command with a file name in an ed/ex/vim script: w FILE, wq FILE, saveas FILE.
+_EDITOR_WRITE = r"(?:^|[\n|:;])\s*[0-9,.$%']*\s*(?:w|wq|x|write|sav|saveas)!?\s+[^\s|]"
 _PERL_WRITES = r"\b(?:open|unlink|rename|truncate|system|exec|qx|link|symlink)\b|`"
 
 
@@ -49,6 +55,8 @@ def sed(call: Call, ctx: Ctx) -> str | None:
         scripts.append(files.pop(0))  # the first operand is the script
     if any(re.search(_SED_WRITE, ctx.value(w) or "") for w in scripts):
         ctx.note("sed: a w command in the script writes a file that was not analysed")
+    if any(re.search(_SED_EXEC, ctx.value(w) or "") for w in scripts):
+        ctx.note("sed: an e command in the script runs a shell command that was not analysed")
     if inplace:
         for word in files:
             ctx.write(word, "sed -i")
@@ -97,48 +105,63 @@ EDITORS.update(nvim=_VIM_VALUES, nano="TYo", emacs="lfL")
 _COPY_VALUES = frozenset({"target-directory", "suffix"})
 
 
-def _into(ctx: Ctx, directory: Word, sources: tuple[Word, ...], how: str) -> None:
-    """Each source lands in `directory` under its own name."""
+#: Destinations that are always directories: `cp x .` copies into the cwd.
+_DIRECTORIES = (".", "..", "~", "~+", "~-")
+
+
+def _into(ctx: Ctx, directory: Word, sources: tuple[Word, ...], how: str) -> list[tuple[str, str]]:
+    """Each source lands in `directory` under its own name; (source, path written) pairs."""
     where = ctx.value(directory)
     if where is None:
         ctx.note(f"{how}: the path {directory.shown} is computed at run time")
-        return
+        return []
+    placed = []
     for source in sources:
         name = ctx.value(source)
         if name is None:
             ctx.note(f"{how}: the path {source.shown} is computed at run time")
             continue
         base = posixpath.basename(name.rstrip("/"))
-        ctx.write_path(base if where in (".", "./") else posixpath.join(where, base), how, None)
+        path = base if where in (".", "./") else posixpath.join(where, base)
+        written = ctx.write_path(path, how, None)
+        if written is not None:
+            placed.append((name, written))
+    return placed
 
 
-def _copy_like(call: Call, ctx: Ctx, how: str, short_values: str = "tS") -> tuple[Word, ...]:
-    """cp/mv/install/ln argument forms; records destinations and returns the sources."""
+def _copy_like(
+    call: Call, ctx: Ctx, how: str, short_values: str = "tS"
+) -> tuple[tuple[Word, ...], list[tuple[str, str]]]:
+    """cp/mv/install/ln argument forms: the sources, and (source, path written) pairs."""
     opts = parse_opts(call.words[1:], short_values=short_values, long_values=_COPY_VALUES)
     target = opts.get("t", "target-directory")
     operands = opts.operands
     if target is not None:
-        _into(ctx, target, operands, how)
-        return operands
+        return operands, _into(ctx, target, operands, how)
     if len(operands) < 2:
-        return ()
+        return (), []
     sources, dest = operands[:-1], operands[-1]
-    into_dir = len(sources) > 1 or (dest.literal and dest.text.endswith("/"))
-    if into_dir and not opts.has("T", "no-target-directory"):
-        _into(ctx, dest, sources, how)
-    else:
-        ctx.write(dest, how)
-    return sources
+    text = dest.text if dest.literal or dest.text.startswith("~") else ""
+    is_dir = text in _DIRECTORIES or text.endswith(("/", "/.", "/.."))
+    if (len(sources) > 1 or is_dir) and not opts.has("T", "no-target-directory"):
+        return sources, _into(ctx, dest, sources, how)
+    written = ctx.write(dest, how)
+    name = ctx.value(sources[0])
+    return sources, [] if written is None or name is None else [(name, written)]
 
 
 def cp(call: Call, ctx: Ctx) -> str | None:
-    _copy_like(call, ctx, "cp")
+    """cp; with -l/--link or -s/--symbolic-link the copies are links (see ln)."""
+    placed = _copy_like(call, ctx, "cp")[1]
+    opts = parse_opts(call.words[1:], short_values="tS", long_values=_COPY_VALUES)
+    if opts.has("l", "link", "s", "symbolic-link"):
+        _remember_links(ctx, placed, symbolic=opts.has("s", "symbolic-link"))
     return None
 
 
 def mv(call: Call, ctx: Ctx) -> str | None:
     """mv writes the destination and removes the source: both count."""
-    for source in _copy_like(call, ctx, "mv"):
+    for source in _copy_like(call, ctx, "mv")[0]:
         ctx.write(source, "mv")
     return None
 
@@ -150,13 +173,27 @@ def install(call: Call, ctx: Ctx) -> str | None:
 
 
 def ln(call: Call, ctx: Ctx) -> str | None:
-    """ln [-sf] TARGET LINK: the link is written; a lone TARGET links into the cwd."""
+    """ln [-sf] TARGET LINK: the link is written; a lone TARGET links into the cwd. Later
+    writes through the link in the same command reach its target (`ln -s .claude/x l &&
+    echo > l/f`), so the link is remembered."""
     opts = parse_opts(call.words[1:], short_values="tS", long_values=_COPY_VALUES)
     if len(opts.operands) == 1 and opts.get("t", "target-directory") is None:
-        _into(ctx, Word(".", "u", "."), opts.operands, "ln")
-        return None
-    _copy_like(call, ctx, "ln")
+        placed = _into(ctx, Word(".", "u", "."), opts.operands, "ln")
+    else:
+        placed = _copy_like(call, ctx, "ln")[1]
+    _remember_links(ctx, placed, symbolic=opts.has("s", "symbolic"))
     return None
+
+
+def _remember_links(ctx: Ctx, placed: list[tuple[str, str]], symbolic: bool) -> None:
+    """Later writes through these links in the same command reach their targets."""
+    for target, link in placed:
+        if symbolic and not target.startswith(("/", "~")):
+            ctx.links[link] = posixpath.normpath(posixpath.join(posixpath.dirname(link), target))
+        else:
+            where = target if symbolic else ctx.resolve(target)
+            if where is not None:
+                ctx.links[link] = where
 
 
 def _operands(
@@ -182,9 +219,19 @@ def editor(call: Call, ctx: Ctx) -> str | None:
     """ed/ex/vim/nano/emacs FILE: an editor run from a script is there to change FILE."""
     name = posixpath.basename(call.words[0].text)
     short_values = EDITORS.get(name, "")
-    for word in parse_opts(call.words[1:], short_values, _EDITOR_VALUES).operands:
+    args = call.words[1:]
+    if name == "ex" or any(w.literal and w.text in ("-e", "-E", "-es", "-Es") for w in args):
+        short_values = short_values.replace("s", "")  # in Ex mode -s means silent
+        args = tuple(Word("-e", "u", "-e") if w.text in ("-es", "-Es") else w for w in args)
+    opts = parse_opts(args, short_values, _EDITOR_VALUES)
+    for word in opts.operands:
         if not word.text.startswith("+"):
             ctx.write(word, name)
+    scripts = [ctx.value(w) or "" for n, w in opts.pairs if n in ("c", "cmd") and w is not None]
+    scripts += [w.text[1:] for w in opts.operands if w.text.startswith("+")]
+    scripts += [call.stdin or ""]
+    if any(re.search(_EDITOR_WRITE, text) for text in scripts):
+        ctx.note(f"{name}: its script writes to a file it names, which was not analysed")
     return None
 
 

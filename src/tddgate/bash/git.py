@@ -11,6 +11,7 @@ import posixpath
 import re
 
 from tddgate.bash.context import Call, Ctx
+from tddgate.bash.gitplumbing import PLUMBING, config
 from tddgate.bash.nodes import Word
 from tddgate.bash.options import Opts, parse_opts
 
@@ -30,14 +31,21 @@ def _split_dashdash(words: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Wo
 def git(call: Call, ctx: Ctx) -> str | None:
     args = call.words[1:]
     i = 0
+    aliases: dict[str, str] = {}
     while i < len(args) and args[i].literal and args[i].text.startswith("-"):
         if args[i].text == "-C" and i + 1 < len(args):
             ctx = ctx.child()
             ctx.chdir(ctx.value(args[i + 1]), f"git -C {args[i + 1].shown}")
+        if args[i].text == "-c" and i + 1 < len(args):
+            config(ctx.value(args[i + 1]), args[i + 1], aliases, ctx)
         i += 2 if args[i].text in _GLOBAL_VALUES else 1
     if i >= len(args):
         return None
     sub, rest = args[i].text, args[i + 1 :]
+    if sub in aliases:  # git -c alias.x='!cmd' x: a shell command
+        tail = " ".join(w.raw for w in rest)
+        script = f"{aliases[sub]} {tail}"
+        return ctx.run_script(script, call.stdin, call.fed, ctx.child(), call.depth + 1)
     how = f"git {sub}"
     if sub == "checkout":
         _checkout(rest, ctx)
@@ -47,17 +55,34 @@ def git(call: Call, ctx: Ctx) -> str | None:
         _rm_mv(sub, rest, ctx)
     elif sub == "apply":
         _apply(call.with_words(rest), ctx)
+    elif sub in PLUMBING:
+        PLUMBING[sub](rest, ctx)
+    elif sub == "stash":
+        _stash(rest, ctx)
     elif _rewrites_tree(sub, rest):
         ctx.write_path(".", "git reset --hard" if sub == "reset" else how, None)
     return None
 
 
+def _stash(rest: tuple[Word, ...], ctx: Ctx) -> None:
+    """git stash [push] [-u|-a] …, pop, apply, …; -u/-a also remove untracked files (-a the
+    ignored ones too, such as tddgate's state dir)."""
+    action = rest[0].text if rest and not rest[0].text.startswith("-") else ""
+    if action not in _STASH_WRITES:
+        return
+    opts = parse_opts(rest[1:] if action else rest, "m", frozenset({"message"}))
+    how = "git stash"
+    if opts.has("a", "all"):
+        how = "git stash --all"
+    elif opts.has("u", "include-untracked"):
+        how = "git stash --include-untracked"
+    ctx.write_path(".", how, None)
+
+
 def _rewrites_tree(sub: str, rest: tuple[Word, ...]) -> bool:
-    """reset --hard, stash, clean, switch, merge, …: any tracked file may change."""
+    """reset --hard, clean, switch, merge, …: any tracked file may change."""
     if sub == "reset":
         return any(w.text in ("--hard", "--merge", "--keep") for w in rest)
-    if sub == "stash":
-        return (rest[0].text if rest else "") in _STASH_WRITES
     if sub == "clean":
         return not parse_opts(rest, "e").has("n", "dry-run")
     return sub in _WHOLE_TREE and not parse_opts(rest, "cC").has("c", "C", "create")

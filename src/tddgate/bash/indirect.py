@@ -8,6 +8,7 @@ by an unknown stdin). Imported on first use (see dispatch._lazy).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from tddgate.bash.context import Call, Ctx
 from tddgate.bash.dispatch import run_call
@@ -19,6 +20,7 @@ _STDIN_MARK = "\x00stdin\x00"
 _XARGS_TOKEN = r"""(?:[^\s'"\\]+|'[^']*'|"[^"]*"|\\.)+"""
 _XARGS_UNQUOTE = r"""'([^']*)'|"([^"]*)"|\\(.)"""
 _FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_NOT_AND = frozenset({"-o", "-or", "!", "-not", "(", ")", ","})
 _FIND_FILES = {"-fprint": 1, "-fprint0": 1, "-fls": 1, "-fprintf": 2}
 
 
@@ -81,6 +83,7 @@ def _xargs_unknown(call: Call, ctx: Ctx, command: tuple[Word, ...], replace: str
         else:
             ctx.found.append(found)
     ctx.notes.extend(scratch.notes)
+    ctx.maybe.extend(scratch.maybe)
 
 
 def find(call: Call, ctx: Ctx) -> str | None:
@@ -95,12 +98,13 @@ def find(call: Call, ctx: Ctx) -> str | None:
         i += 1
     found_in = tuple(roots) or (Word(".", UNQUOTED, "."),)
     expr = args[i:]
+    label = "find" + _name_filters(expr)
     j = 0
     while j < len(expr):
         action = expr[j].text
         if action == "-delete":
             for root in found_in:
-                ctx.write(root, "find -delete")
+                ctx.write(root, f"{label} -delete")
         elif action in _FIND_FILES and j + 1 < len(expr):
             ctx.write(expr[j + 1], f"find {action}")
             j += _FIND_FILES[action]
@@ -108,14 +112,29 @@ def find(call: Call, ctx: Ctx) -> str | None:
             end = next(
                 (k for k in range(j + 1, len(expr)) if expr[k].text in (";", "+")), len(expr)
             )
-            _find_exec(call, ctx, action, expr[j + 1 : end], found_in)
+            _find_exec(call, ctx, f"{label} {action}", expr[j + 1 : end], found_in)
             j = end
         j += 1
     return None
 
 
+def _name_filters(expr: tuple[Word, ...]) -> str:
+    """` -name PATTERN` for each name test every match must pass, for the label: a reader
+    (guard_files) can tell `find . -name '*.pyc' -delete` from `find . -delete`. Empty
+    when the expression combines tests in ways that are not plain "and" (-o, !, …)."""
+    if any(w.text in _NOT_AND for w in expr):
+        return ""
+    found = []
+    for word, value in pairwise(expr):
+        if word.text in ("-name", "-iname"):
+            if not value.literal or any(c.isspace() for c in value.text) or not value.text:
+                return ""
+            found.append(f" {word.text} {value.text}")
+    return "".join(found)
+
+
 def _find_exec(
-    call: Call, ctx: Ctx, action: str, words: tuple[Word, ...], roots: tuple[Word, ...]
+    call: Call, ctx: Ctx, label: str, words: tuple[Word, ...], roots: tuple[Word, ...]
 ) -> None:
     if not words:
         return
@@ -124,7 +143,8 @@ def _find_exec(
     for found in scratch.found:
         if "{}" in found.path:
             for root in roots:
-                ctx.write(root, f"find {action} {found.how}")
+                ctx.write(root, f"{label} {found.how}")
         else:
             ctx.found.append(found)
     ctx.notes.extend(scratch.notes)
+    ctx.maybe.extend(scratch.maybe)

@@ -128,6 +128,17 @@ class Script:
         self.seps = seps
 
 
-Node = Simple | Group | Pipeline | Script
+class Function:
+    """`name () { body; }`: the body runs when the name is called, with that caller's
+    directory and arguments (see walk.call_function)."""
+
+    __slots__ = ("body", "name")
+
+    def __init__(self, name: str, body: Node) -> None:
+        self.name = name
+        self.body = body
+
+
+Node = Simple | Group | Pipeline | Script | Function
 
 EMPTY_SCRIPT = Script((), ())

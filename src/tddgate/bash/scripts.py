@@ -14,6 +14,7 @@ from tddgate.bash.context import Call, Ctx
 from tddgate.bash.nodes import Word
 from tddgate.bash.options import parse_opts
 
+_STDIN_FILES = ("/dev/stdin", "/proc/self/fd/0", "/dev/fd/0")
 _AWK_VALUES = frozenset({"file", "assign", "field-separator", "include", "source", "exec"})
 _AWK_LITERAL = r'\bprintf?\b[^;}\n]*?(>>?)\s*"([^"]*)"'
 _AWK_OTHER = r"\bsystem\s*\(|\bprintf?\b[^;}\n]*?(?:>|\|)"
@@ -35,6 +36,7 @@ def shell(call: Call, ctx: Ctx) -> str | None:
     name = posixpath.basename(call.words[0].text)
     args = call.words[1:]
     command, from_stdin, i = False, False, 0
+    shopts: list[str] = []
     while i < len(args) and args[i].literal and len(args[i].text) > 1 and args[i].text[0] in "-+":
         text = args[i].text
         i += 1
@@ -45,11 +47,14 @@ def shell(call: Call, ctx: Ctx) -> str | None:
             continue
         command = command or "c" in text
         from_stdin = from_stdin or "s" in text
+        if "O" in text and text[0] == "-" and i < len(args):
+            shopts.append(args[i].text)  # -O SHOPT, e.g. cdable_vars
         i += text.count("o") + text.count("O")  # -o OPTION / -O SHOPT take the next word
     if command:
-        return _command_string(call, ctx, name, args[i:])
-    if i < len(args) and not from_stdin:
-        return None  # runs a script file
+        return _command_string(call, ctx, name, args[i:], shopts)
+    if i < len(args) and not from_stdin and ctx.value(args[i]) not in _STDIN_FILES:
+        ctx.note_script(name, args[i:])
+        return None
     if call.stdin is not None:
         return ctx.run_script(call.stdin, None, "", ctx.child(), call.depth + 1)
     if call.fed:
@@ -57,7 +62,9 @@ def shell(call: Call, ctx: Ctx) -> str | None:
     return None
 
 
-def _command_string(call: Call, ctx: Ctx, name: str, operands: tuple[Word, ...]) -> str | None:
+def _command_string(
+    call: Call, ctx: Ctx, name: str, operands: tuple[Word, ...], shopts: list[str]
+) -> str | None:
     if not operands:
         return None
     word = operands[0]
@@ -66,11 +73,36 @@ def _command_string(call: Call, ctx: Ctx, name: str, operands: tuple[Word, ...])
         ctx.note(f"{name} -c: the script {word.shown} is computed at run time")
         return None
     inner = ctx.child()
+    inner.options.update(shopts)
     for position, arg in enumerate(operands[1:]):  # sh -c SCRIPT $0 $1 …
         value = ctx.value(arg)
         if value is not None:
             inner.vars[str(position)] = value
     return ctx.run_script(script, call.stdin, call.fed, inner, call.depth + 1)
+
+
+def source(call: Call, ctx: Ctx) -> str | None:
+    """source FILE / . FILE: runs a script file in this shell; it is not read, unless it is
+    stdin (`source /dev/stdin <<< 'cmd'`)."""
+    if len(call.words) < 2:
+        return None
+    path = ctx.value(call.words[1])
+    if path in _STDIN_FILES and call.stdin is not None:
+        return ctx.run_script(call.stdin, None, "", ctx, call.depth + 1)
+    if path is None or not posixpath.basename(path).startswith("activate"):
+        ctx.note_script(call.words[0].text, call.words[1:])  # a venv's activate is known
+    return None
+
+
+def at(call: Call, ctx: Ctx) -> str | None:
+    """at TIME / batch: the job is read from stdin (or -f FILE) and runs later."""
+    opts = parse_opts(call.words[1:], "qfmt")
+    if opts.has("l", "r", "d", "c"):
+        return None  # lists, removes or shows jobs
+    if opts.get("f") is None and call.stdin is not None:
+        return ctx.run_script(call.stdin, None, "", ctx.child(), call.depth + 1)
+    ctx.note(f"{call.words[0].text}: schedules a job that was not analysed")
+    return None
 
 
 def eval_(call: Call, ctx: Ctx) -> str | None:

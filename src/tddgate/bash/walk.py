@@ -7,13 +7,26 @@ inside them does not move later paths.
 
 from __future__ import annotations
 
+from tddgate.bash import shellstate
 from tddgate.bash.context import BashWrite, Call, Ctx
 from tddgate.bash.dispatch import run_call
 from tddgate.bash.expansions import MAX_DEPTH
-from tddgate.bash.nodes import Group, Node, Pipeline, Redirect, Script, Simple
+from tddgate.bash.nodes import (
+    QUOTED,
+    Function,
+    Group,
+    Node,
+    Pipeline,
+    Redirect,
+    Script,
+    Simple,
+    Word,
+)
 from tddgate.bash.options import brace_expand
 from tddgate.bash.parser import parse
 
+#: Functions bash calls by itself when they exist.
+_RUN_BY_BASH = frozenset({"command_not_found_handle"})
 _OUTPUT_OPS = frozenset({">", ">|", ">>", "&>", "&>>", "<>", ">&"})
 _BOTH = "&"
 
@@ -40,15 +53,62 @@ def walk(node: Node, ctx: Ctx, stdin: str | None, fed: str, depth: int) -> str |
             out = walk(command, ctx.child(), out, source, depth + 1)
             source = "a pipe"
         return out
+    if isinstance(node, Function):
+        ctx.defs.functions[node.name] = node.body
+        if node.name in _RUN_BY_BASH:  # bash calls it by itself
+            call_function(node.name, (), ctx.child(), None, "", depth)
+        return ""
     return _group(node, ctx, stdin, fed, depth)
+
+
+def call_function(
+    name: str, words: tuple[Word, ...], ctx: Ctx, stdin: str | None, fed: str, depth: int
+) -> str | None:
+    """Run function `name` here: its body sees this caller's directory and arguments."""
+    defs = ctx.defs
+    if name in defs.active or defs.calls >= defs.MAX_CALLS or depth > MAX_DEPTH:
+        ctx.note(f"the function {name} was called again and not followed further")
+        return None
+    defs.calls += 1
+    defs.active.add(name)
+    for i, word in enumerate(words[1:], start=1):
+        ctx.bind(str(i), ctx.value(word))
+    try:
+        return walk(defs.functions[name], ctx, stdin, fed, depth + 1)
+    finally:
+        defs.active.discard(name)
+        shellstate.forget_positional(ctx)
+
+
+def _alias(
+    name: str, words: tuple[Word, ...], ctx: Ctx, stdin: str | None, fed: str, depth: int
+) -> str | None:
+    """An alias is replaced by its text before the line is parsed: parse them together."""
+    defs = ctx.defs
+    if defs.calls >= defs.MAX_CALLS:
+        ctx.note(f"the alias {name} was expanded too often to follow")
+        return None
+    defs.calls += 1
+    defs.active.add(name)
+    try:
+        text = " ".join([defs.aliases[name], *(w.raw for w in words[1:])])
+        return ctx.run_script(text, stdin, fed, ctx, depth + 1)
+    finally:
+        defs.active.discard(name)
 
 
 def _script(node: Script, ctx: Ctx, stdin: str | None, fed: str, depth: int) -> str | None:
     single = len(node.items) == 1
     outs: list[str | None] = []
+    held: list[str] = []
     for item, sep in zip(node.items, node.seps, strict=False):
         where = ctx.child() if sep == "&" else ctx
+        mark = len(ctx.alts)
         outs.append(walk(item, where, stdin if single else None, fed, depth + 1))
+        if sep == "&&":  # what follows runs only if this succeeded (its cd included)
+            held += ctx.alts[mark:]
+            del ctx.alts[mark:]
+    ctx.alts.extend(a for a in held if a not in ctx.alts and a != ctx.cwd)
     if None in outs or "||" in node.seps or "&" in node.seps:
         return None
     return "".join(out or "" for out in outs)
@@ -57,10 +117,19 @@ def _script(node: Script, ctx: Ctx, stdin: str | None, fed: str, depth: int) -> 
 def _simple(node: Simple, ctx: Ctx, stdin: str | None, fed: str, depth: int) -> str | None:
     for sub in node.subs:
         walk(sub, ctx.child(), None, "", depth + 1)
+    for word in node.words:
+        shellstate.expansion_effects(word, ctx)
     plan = _Redirections(node.redirects, ctx, stdin, fed, depth)
     words = tuple(w for word in node.words for w in brace_expand(word))
     if not words:
         return plan.finish("")
+    first = words[0]
+    name = first.text if first.literal and QUOTED not in first.mask else ""
+    defs = ctx.defs
+    if name in defs.aliases and name not in defs.active:
+        return plan.finish(_alias(name, words, ctx, plan.stdin, plan.fed, depth))
+    if name in defs.functions:
+        return plan.finish(call_function(name, words, ctx, plan.stdin, plan.fed, depth))
     return plan.finish(run_call(Call(words, plan.stdin, plan.fed, depth), ctx))
 
 
@@ -89,6 +158,7 @@ class _Redirections:
 
     def _add(self, redirect: Redirect, depth: int) -> None:
         op, fd, target = redirect.op, redirect.fd, redirect.target
+        shellstate.expansion_effects(target, self.ctx)
         doc = redirect.heredoc
         if doc is not None:
             for sub in doc.subs:

@@ -132,14 +132,37 @@ def _sudoedit(call: Call, ctx: Ctx) -> tuple[Call, Ctx]:
 
 
 def _runner(call: Call, ctx: Ctx) -> tuple[Call, Ctx]:
-    """uv run / poetry run / pdm run / …: anything else (uv pip, poetry add) runs nothing."""
-    if len(call.words) < 2 or call.words[1].text != "run":
+    """uv run / poetry run / pdm run / …; `uv pip …` is pip, `uv tool run` is uvx; `remove`
+    and `uv tool uninstall` may remove tddgate; anything else (poetry add) runs nothing."""
+    sub = call.words[1].text if len(call.words) > 1 else ""
+    tool = call.words[2].text if sub == "tool" and len(call.words) > 2 else ""
+    if sub == "pip":
+        return call.with_words(call.words[1:]), ctx
+    if tool == "run":
+        return _lazy("runners", "tool_run")(call.with_words(call.words[2:]), ctx)
+    if sub == "remove" or tool == "uninstall":
+        from tddgate.bash.selfguard import uninstall
+
+        manager = call.words[0].text.rpartition("/")[2]
+        how = f"{manager} tool uninstall" if tool else f"{manager} remove"
+        uninstall(ctx, how, call.words[3 if tool else 2 :])
+    if sub != "run":
         return call.with_words(_NO_WORDS), ctx
     opts = parse_opts(call.words[2:], "pnCP", _RUNNER_VALUES, permute=False)
     where = opts.get("directory", "C")
     if where is not None:
         ctx = _in_dir(ctx, where, f"{call.words[0].text} run --directory {where.shown}")
     return call.with_words(opts.operands), ctx
+
+
+def _lazy(module: str, name: str) -> Unwrapper:
+    """An unwrapper imported on first use (see dispatch._lazy for why)."""
+
+    def unwrap(call: Call, ctx: Ctx) -> tuple[Call, Ctx]:
+        found: Unwrapper = getattr(__import__(f"tddgate.bash.{module}", fromlist=[name]), name)
+        return found(call, ctx)
+
+    return unwrap
 
 
 WRAPPERS: dict[str, Unwrapper] = {
@@ -158,4 +181,24 @@ WRAPPERS: dict[str, Unwrapper] = {
     "time": _time,
     "timeout": _timeout,
     **{name: _runner for name in ("uv", "poetry", "pdm", "hatch", "rye", "pipenv", "conda")},
+    "setsid": _plain(),
+    "unbuffer": _plain(),
+    "chronic": _plain(),
+    "fakeroot": _plain("lsi", frozenset({"lib", "faked"})),
+    "xvfb-run": _plain("nfepsw", frozenset({"server-num", "auth-file", "error-file"})),
+    "unshare": _plain("SGRw", frozenset({"propagation", "setgroups", "root", "wd"})),
+    "flock": _lazy("runners", "flock"),
+    "su": _lazy("runners", "su"),
+    "runuser": _lazy("runners", "su"),
+    "script": _lazy("runners", "script"),
+    "watch": _lazy("runners", "watch"),
+    "taskset": _lazy("runners", "after_first"),
+    "chrt": _lazy("runners", "after_first"),
+    "strace": _lazy("runners", "strace"),
+    "ltrace": _lazy("runners", "strace"),
+    "npx": _lazy("runners", "npx"),
+    "bunx": _lazy("runners", "npx"),
+    "uvx": _lazy("runners", "tool_run"),
+    "pipx": _lazy("runners", "pipx"),
+    "parallel": _lazy("runners", "parallel"),
 }

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 
 class BashWrites(NamedTuple):
-    """All writes found, and short human descriptions of what could not be analysed."""
+    """All writes found, and short human descriptions of what could not be analysed.
+    `maybe`: where writes land instead if a cd before them failed or did not run (each
+    also has an unanalysable entry); a guard must not miss those."""
 
     writes: tuple[BashWrite, ...]
     unanalysable: tuple[str, ...]
+    maybe: tuple[BashWrite, ...] = ()
 
 
 def find_writes(command: str, env: Mapping[str, str] | None = None) -> BashWrites:
@@ -35,7 +38,7 @@ def find_writes(command: str, env: Mapping[str, str] | None = None) -> BashWrite
     ctx = Ctx(dict(env or {}), run_script)
     run_script(command, None, "", ctx, 0)
     writes = tuple(dict.fromkeys(ctx.found))
-    return BashWrites(writes, tuple(dict.fromkeys(ctx.notes)))
+    return BashWrites(writes, tuple(dict.fromkeys(ctx.notes)), tuple(dict.fromkeys(ctx.maybe)))
 
 
 __all__ = ["BashWrite", "BashWrites", "find_writes"]

@@ -1,4 +1,5 @@
-"""The baseline: node ids of the last green full run (hot path: stdlib only).
+"""The baseline: node ids of the last green full run, or of the first full run while the
+suite was never green (hot path: stdlib only).
 
 A test suite that shrinks is the quietest way to turn red into green, so the verdict is red
 when a run lists fewer tests than the baseline. The caller decides when to save one (after

@@ -128,7 +128,7 @@ class Text:
     def dropped(self, expected: int, missing: list[str]) -> str:
         lines = [
             f"tests are not green: {tests(self.summary.total)} ran, fewer than the {expected} "
-            f"of the last green full run ({self._age()}). Missing:"
+            f"of an earlier full run ({self._age()}). Missing:"
         ]
         lines += [f"  {nodeid}" for nodeid in missing[:SHOWN]]
         if len(missing) > SHOWN:

@@ -46,12 +46,14 @@ def pytest_configure(config: pytest.Config) -> None:
     if target is None or not config.pluginmanager.hasplugin("pytest_jsonreport"):
         return
     user = _take_over_json_report(config)
+    removals = Removals(config)
+    config.pluginmanager.register(removals, "tddgate-removals")
     if hasattr(config, "workerinput"):
         return  # xdist worker: the controller writes the report
-    reporter = Reporter(config, target, user)
+    reporter = Reporter(config, target, user, removals)
     config.pluginmanager.register(reporter, "tddgate-reporter")
     if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(_WorkerCounter(reporter), "tddgate-xdist")
+        config.pluginmanager.register(_WorkerCounter(reporter, removals), "tddgate-xdist")
 
 
 def report_target(config: pytest.Config) -> Path | None:
@@ -109,13 +111,44 @@ def _take_over_json_report(config: pytest.Config) -> UserJson | None:
     return user
 
 
+class Removals:
+    """Counts tests a plugin or conftest drops from the collection without deselecting
+    them (`items[:] = [...]` in pytest_collection_modifyitems): a run without them is not
+    the full suite. Runs on xdist workers too, where the collection happens; each worker
+    hands its count to the controller in `workeroutput`."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.removed = 0
+        self._deselected = 0
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)  # outermost: around every other plugin
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> Any:
+        before, deselected = len(items), self._deselected
+        result = yield
+        dropped = before - len(items) - (self._deselected - deselected)
+        self.removed = max(self.removed, dropped)
+        return result
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self._deselected += len(items)
+
+    def pytest_sessionfinish(self) -> None:
+        output = getattr(self.config, "workeroutput", None)
+        if isinstance(output, dict):
+            output["tddgate_removed"] = self.removed
+
+
 class Reporter:
     """Registered on the controller of a tddgate project's run; writes at session end."""
 
-    def __init__(self, config: pytest.Config, target: Path, user: UserJson | None) -> None:
+    def __init__(
+        self, config: pytest.Config, target: Path, user: UserJson | None, removals: Removals
+    ) -> None:
         self.config = config
         self.target = target
         self.user = user
+        self.removals = removals
         self.started = time.time()
         self.workers = 0
         self.lf_narrows = False
@@ -151,7 +184,9 @@ class Reporter:
         from tddgate.report.writer import RunInfo, add_meta, write_ours
 
         root = self.config.rootpath
-        not_full = not_full_reasons(self.config, session, report, self.lf_narrows)
+        not_full = not_full_reasons(
+            self.config, session, report, self.lf_narrows, self.removals.removed
+        )
         run = RunInfo(
             args=[str(a) for a in self.config.invocation_params.args],
             rootdir=str(root),
@@ -184,13 +219,19 @@ class Reporter:
 
 
 class _WorkerCounter:
-    """Counts xdist workers; registered only when xdist is loaded (its hook needs a spec)."""
+    """Counts xdist workers and gathers what they removed; registered only when xdist is
+    loaded (its hooks need a spec)."""
 
-    def __init__(self, reporter: Reporter) -> None:
+    def __init__(self, reporter: Reporter, removals: Removals) -> None:
         self.reporter = reporter
+        self.removals = removals
 
     def pytest_testnodeready(self, node: Any) -> None:
         self.reporter.workers += 1
+
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        output = getattr(node, "workeroutput", None) or {}
+        self.removals.removed = max(self.removals.removed, int(output.get("tddgate_removed", 0)))
 
 
 def _shown(path: Path, root: Path) -> str:

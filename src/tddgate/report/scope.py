@@ -3,7 +3,8 @@
 A run is the full suite unless something narrowed it: an option that selects (-k, -m,
 --deselect, --ignore, --lf with known failures), a stop before every collected test ran
 (-x/--maxfail, Ctrl-C, collection errors), --collect-only/--setup-only/--setup-plan, a
-plugin or conftest deselecting, or explicit paths that do not cover every testpath (or the
+plugin or conftest deselecting or silently removing tests, options that change what the
+suite is (overrides.py), or explicit paths that do not cover every testpath (or the
 rootdir when there are no testpaths). `-x` that did not stop early is still a full run.
 """
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tddgate.report.overrides import suite_changes
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -29,11 +32,17 @@ _ONLY_FLAGS = (
 
 
 def not_full_reasons(
-    config: pytest.Config, session: pytest.Session, report: dict[str, Any], lf_narrows: bool
+    config: pytest.Config,
+    session: pytest.Session,
+    report: dict[str, Any],
+    lf_narrows: bool,
+    removed: int = 0,
 ) -> list[str]:
-    """Why the run was not the full suite; empty when it was."""
+    """Why the run was not the full suite; empty when it was. `removed`: tests a plugin or
+    conftest dropped from the collection without deselecting them."""
     opt = config.option
     reasons = [label for name, label in _ONLY_FLAGS if getattr(opt, name, False)]
+    reasons += suite_changes(config)
     explained = bool(
         getattr(opt, "keyword", "")
         or getattr(opt, "markexpr", "")
@@ -52,6 +61,9 @@ def not_full_reasons(
     if deselected and not explained:
         noun = "test" if deselected == 1 else "tests"
         reasons.append(f"{deselected} {noun} deselected by a plugin or conftest")
+    if removed:
+        noun = "test" if removed == 1 else "tests"
+        reasons.append(f"{removed} {noun} removed from the collection by a plugin or conftest")
     narrow = narrower_args(config)
     if narrow:
         scope = "testpaths" if config.getini("testpaths") else "rootdir"

@@ -15,7 +15,8 @@ Green needs every one of these; the first that fails gives the reason, in this o
    plugin (no "tddgate" section) cannot show that, so it is red unless the caller passes
    `assume_full=True` (a human configured `report_file` and owns that choice);
 7. at least one test ran, and pytest exited 0;
-8. the number of tests did not drop below the baseline (the last green full run's ids).
+8. the number of tests did not drop below the baseline (the ids of the last green full run,
+   or of the first full run when the suite was never green).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def judge(
 def _report_reason(summary: ReportSummary, text: messages.Text, root: Path, now: float) -> str:
     if summary.problem:
         return text.problem()
-    if not _same_dir(summary.rootdir, root):
+    if not same_dir(summary.rootdir, root):
         return text.other_rootdir()
     assert summary.created is not None  # a summary without a problem always has one
     if summary.created > now + FUTURE_SLACK:
@@ -135,7 +136,7 @@ def _baseline_reason(
     return text.dropped(len(baseline_ids), missing)
 
 
-def _same_dir(a: str, b: Path) -> bool:
+def same_dir(a: str, b: Path) -> bool:
     import os
 
     return a == str(b) or os.path.realpath(a) == os.path.realpath(b)
