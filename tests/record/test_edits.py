@@ -63,6 +63,7 @@ def test_the_output_of_the_run_captured_in_the_project_keeps_its_report_fresh(
         "python -m pytest -q > test_output.txt 2>&1",
         "python -m pytest 2>&1 | tee -a logs/pytest.log",
         "python -m pytest -q &> out.txt; cat out.txt",
+        "python -m pytest --junitxml=reports/junit.xml",
     ):
         started = time.time()
         assert run_pytest(project, home).returncode == 0

@@ -90,6 +90,11 @@ def _run_output(facts: Facts) -> set[str]:
 
 
 def _captures(how: str) -> bool:
-    """`Bash (> redirection)`, `Bash (2>> redirection)`, `Bash (tee -a)`: output into a file."""
+    """`Bash (> redirection)`, `Bash (2>> redirection)`, `Bash (tee -a)`: output into a file;
+    `Bash (pytest --junitxml)` and pytest's other output options: the run's own files."""
     inner = how[6:-1] if how.startswith("Bash (") else ""
-    return inner.endswith(("> redirection", ">| redirection")) or inner in ("tee", "tee -a")
+    return (
+        inner.endswith(("> redirection", ">| redirection"))
+        or inner in ("tee", "tee -a")
+        or inner.startswith("pytest ")
+    )
