@@ -207,3 +207,24 @@ def test_a_failed_bash_command_still_counts_its_writes(project: Path, home: Path
     assert run_hook("PostToolUseFailure", failed, project, home) == (0, "", "")
     stop = run_hook("Stop", payloads.load("capture-Stop", project), project, home)
     assert "the last test run is older than the last edit (src/calc.py" in stop.json["reason"]
+
+
+def test_unknown_changes_to_sources_need_edit_unless_red(project: Path, home: Path) -> None:
+    """`sed -i` on a tested source: tddgate cannot tell new behaviour from a refactor."""
+    make_calc_project(project)
+    assert run_pytest(project, home).returncode == 0
+    cannot_see = (
+        "tddgate: cannot see what `sed -i` changes in src/calc.py, so it cannot tell new "
+        "behaviour from a refactor. Make the change with the Edit or Write tool (new behaviour "
+        "needs a failing test first: add one and run `python -m pytest`)."
+    )
+    assert _reason(_bash(project, "sed -i 's/a + b/b + a/' src/calc.py")) == cannot_see + _hint(
+        "src/calc.py (sed -i)"
+    )
+    globbed = _reason(_bash(project, "sed -i 's/a/b/' src/*.py"))
+    assert globbed.startswith("tddgate: cannot see what `sed -i` changes in src/*.py")
+    assert _bash(project, "ruff format src/calc.py") == ""
+    # The red step: a failing test on record licenses the implementation, by any means.
+    (project / "tests/test_calc.py").write_text("def test_sub():\n    assert False\n")
+    assert run_pytest(project, home).returncode == 1
+    assert _bash(project, "sed -i 's/a + b/b + a/' src/calc.py") == ""

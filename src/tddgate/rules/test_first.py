@@ -26,12 +26,14 @@ def check(facts: Facts) -> Decision | None:
         rel = target.rel
         if rel is None or facts.is_todo_file(rel) or facts.ignored(rel):
             continue
-        if _removes_or_restores(target):
+        if _removes_or_restores(target) or _keeps_behaviour(target):
             continue
         mode = mode_for(rel, facts.cfg)
         if mode == "off" or classify(rel, facts.cfg) != "source":
             continue
-        decision = _needs_test(facts, rel) or (
+        # A glob (`sed -i … src/*.py`) names no one module to find a test for.
+        globbed = any(c in rel for c in "*?[")
+        decision = (None if globbed else _needs_test(facts, rel)) or (
             _needs_red(facts, target) if mode == "strict" and rel.endswith(".py") else None
         )
         if decision:
@@ -59,6 +61,39 @@ def _removes_or_restores(target: EditTarget) -> bool:
     return any(how == word or how.startswith(word + " ") for word in _UNDOING)
 
 
+# Rewrites that change layout or metadata, never what the code does.
+_KEEPING = (
+    "ruff format",
+    "black",
+    "isort",
+    "autopep8 -i",
+    "yapf -i",
+    "docformatter -i",
+    "prettier --write",
+    "chmod",
+    "chown",
+    "chgrp",
+)
+
+
+def _keeps_behaviour(target: EditTarget) -> bool:
+    how = target.how[6:-1] if target.how.startswith("Bash (") else ""
+    return any(how == word or how.startswith(word + " ") for word in _KEEPING)
+
+
+def _red_step(facts: Facts) -> bool:
+    """A failing run newer than the last test edit is on record: the licence to implement."""
+    verdict = facts.verdict
+    # A new test that imports a missing name fails at collection: that is red too.
+    failing = verdict.failed + verdict.errors + verdict.collection_errors
+    since_test = facts.last_test_edit
+    return (
+        failing > 0
+        and verdict.created is not None
+        and (since_test is None or verdict.created > since_test)
+    )
+
+
 def _needs_test(facts: Facts, rel: str) -> Decision | None:
     from tddgate.tdd.testmap import find_test, suggest_test
 
@@ -76,17 +111,21 @@ def _needs_red(facts: Facts, target: EditTarget) -> Decision | None:
 
     before, after = facts.contents(target)
     if after is None:
-        return None
+        if not target.how.startswith("Bash (") or _red_step(facts):
+            return None  # a malformed Edit fails by itself; while red, implementing is allowed
+        return Decision.block(
+            f"tddgate: cannot see what `{target.how[6:-1]}` changes in {target.rel}, so it cannot "
+            "tell new behaviour from a refactor. Make the change with the Edit or Write tool "
+            f"(new behaviour needs a failing test first: add one and run "
+            f"`{facts.cfg.pytest_command}`).",
+            NAME,
+        )
     names = added_public_names(before, after)
     if not names:
         return None  # no new public name, or a syntax error the tests will report
-    verdict = facts.verdict
-    # A new test that imports a missing name fails at collection: that is red too.
-    failing = verdict.failed + verdict.errors + verdict.collection_errors
-    red = failing > 0 and verdict.created is not None
-    since_test = facts.last_test_edit
-    if red and (since_test is None or (verdict.created or 0) > since_test):
+    if _red_step(facts):
         return None  # the green step: a failing test is on record
+    verdict = facts.verdict
     shown = ", ".join(f"`{n}`" for n in names[:3]) + (" …" if len(names) > 3 else "")
     verb = "is" if len(names) == 1 else "are"
     cmd = facts.cfg.pytest_command
