@@ -20,6 +20,12 @@ class EditTarget(NamedTuple):
     how: str
     content: str | None = None
 
+    @property
+    def bash(self) -> str:
+        """The Bash label ("sed -i", "> redirection", …) of a Bash write; "" for a tool edit."""
+        how = self.how
+        return how[6:-1] if how.startswith("Bash (") and how.endswith(")") else ""
+
 
 def target_path(tool_name: str, tool_input: dict[str, Any]) -> str | None:
     key = "notebook_path" if tool_name == "NotebookEdit" else "file_path"

@@ -97,10 +97,10 @@ def judge(facts: Facts) -> Decision | None:
 
 def _via_bash(facts: Facts, decision: Decision) -> Decision:
     """A block of a Bash write says what tddgate read, and points at the checkable tools."""
-    writes = [t for t in facts.targets if t.how.startswith("Bash")]
+    writes = [t for t in facts.targets if t.bash]
     if not writes or decision.rule in ("guard_files", "green_to_complete"):
         return decision  # refused to Edit/Write too (guarded; done while red): no hint
-    seen = ", ".join(f"{t.rel or t.path} ({t.how[6:-1]})" for t in writes[:3])
+    seen = ", ".join(f"{t.rel or t.path} ({t.bash})" for t in writes[:3])
     hint = (
         f" (tddgate read this Bash command as writing {seen}; change files with the Edit or "
         "Write tool instead, so the change can be checked.)"

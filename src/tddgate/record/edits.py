@@ -70,7 +70,7 @@ def _run_output(facts: Facts) -> set[str]:
     duration = facts.event.raw.get("duration_ms")
     if isinstance(duration, bool) or not isinstance(duration, int | float):
         return set()
-    output = [t for t in facts.targets if t.content is None and _captures(t.how)]
+    output = [t for t in facts.targets if t.content is None and _captures(t.bash)]
     # A file the command also writes some other way (`echo x >> out.txt`) counts.
     captured = {t.rel for t in output} - {t.rel for t in facts.targets if t not in output}
     if not captured:
@@ -90,11 +90,10 @@ def _run_output(facts: Facts) -> set[str]:
 
 
 def _captures(how: str) -> bool:
-    """`Bash (> redirection)`, `Bash (2>> redirection)`, `Bash (tee -a)`: output into a file;
-    `Bash (pytest --junitxml)` and pytest's other output options: the run's own files."""
-    inner = how[6:-1] if how.startswith("Bash (") else ""
+    """`> redirection`, `2>> redirection`, `tee -a`: output into a file; `pytest --junitxml`
+    and pytest's other output options: the run's own files."""
     return (
-        inner.endswith(("> redirection", ">| redirection"))
-        or inner in ("tee", "tee -a")
-        or inner.startswith("pytest ")
+        how.endswith(("> redirection", ">| redirection"))
+        or how in ("tee", "tee -a")
+        or how.startswith("pytest ")
     )

@@ -26,7 +26,7 @@ def check(facts: Facts) -> Decision | None:
         rel = target.rel
         if rel is None or facts.is_todo_file(rel) or facts.ignored(rel):
             continue
-        if _removes_or_restores(target) or _keeps_behaviour(target):
+        if _adds_no_behaviour(target):
             continue
         mode = mode_for(rel, facts.cfg)
         if mode == "off" or classify(rel, facts.cfg) != "source":
@@ -41,44 +41,19 @@ def check(facts: Facts) -> Decision | None:
     return None
 
 
-_UNDOING = (
-    "rm",
-    "git rm",
-    "unlink",
-    "mv",
-    "git mv",
-    "git checkout",
-    "git restore",
-    "git reset",
-    "git stash",
-    "git clean",
-)
+# Bash writes that add no behaviour: deleting, moving or restoring committed state, and
+# rewrites that change layout or metadata only.
+_NO_NEW_BEHAVIOUR = (
+    "rm", "git rm", "unlink", "mv", "git mv",
+    "git checkout", "git restore", "git reset", "git stash", "git clean",
+    "ruff format", "black", "isort", "autopep8 -i", "yapf -i", "docformatter -i",
+    "prettier --write", "chmod", "chown", "chgrp",
+)  # fmt: skip
 
 
-def _removes_or_restores(target: EditTarget) -> bool:
-    """Deleting, moving or restoring committed state through Bash adds no behaviour."""
-    how = target.how[6:-1] if target.how.startswith("Bash (") else ""
-    return any(how == word or how.startswith(word + " ") for word in _UNDOING)
-
-
-# Rewrites that change layout or metadata, never what the code does.
-_KEEPING = (
-    "ruff format",
-    "black",
-    "isort",
-    "autopep8 -i",
-    "yapf -i",
-    "docformatter -i",
-    "prettier --write",
-    "chmod",
-    "chown",
-    "chgrp",
-)
-
-
-def _keeps_behaviour(target: EditTarget) -> bool:
-    how = target.how[6:-1] if target.how.startswith("Bash (") else ""
-    return any(how == word or how.startswith(word + " ") for word in _KEEPING)
+def _adds_no_behaviour(target: EditTarget) -> bool:
+    how = target.bash
+    return any(how == word or how.startswith(word + " ") for word in _NO_NEW_BEHAVIOUR)
 
 
 def _red_step(facts: Facts) -> bool:
@@ -111,10 +86,10 @@ def _needs_red(facts: Facts, target: EditTarget) -> Decision | None:
 
     before, after = facts.contents(target)
     if after is None:
-        if not target.how.startswith("Bash (") or _red_step(facts):
+        if not target.bash or _red_step(facts):
             return None  # a malformed Edit fails by itself; while red, implementing is allowed
         return Decision.block(
-            f"tddgate: cannot see what `{target.how[6:-1]}` changes in {target.rel}, so it cannot "
+            f"tddgate: cannot see what `{target.bash}` changes in {target.rel}, so it cannot "
             "tell new behaviour from a refactor. Make the change with the Edit or Write tool "
             f"(new behaviour needs a failing test first: add one and run "
             f"`{facts.cfg.pytest_command}`).",
