@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +29,17 @@ def project(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     path.mkdir()
     monkeypatch.setenv("CLAUDE_PROJECT_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def utc() -> Iterator[None]:
+    """Pin local time to UTC, so texts that show local time hold on every machine."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

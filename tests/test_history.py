@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import itertools
-import os
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -17,18 +15,7 @@ GREEN = {"green": True, "passed": 12, "failed": 0, "skipped": 0, "errors": 0, "t
          "created": T0 - 19, "full_suite": True}  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def utc() -> Iterator[None]:
-    """Times render in local time; pin it so expected texts hold on every machine."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # history shows local time
 
 
 def snap(

@@ -3,8 +3,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,18 +36,7 @@ RED = {
 }  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def utc() -> Iterator[None]:
-    """History shows local time; pin it so the golden files hold on every machine."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # history shows local time
 
 
 def record(
