@@ -23,6 +23,7 @@ class Facts:
         self.cfg = cfg
         self.root = root
         self.bash_unanalysable: tuple[str, ...] = ()
+        self._contents: dict[EditTarget, tuple[str | None, str | None]] = {}
 
     @cached_property
     def state_dir(self) -> Path:
@@ -110,14 +111,21 @@ class Facts:
         return [report_mtime, edit[0] if edit else None]
 
     def contents(self, target: EditTarget) -> tuple[str | None, str | None]:
-        """(before, after) of a target file; after is None when the edit's result is unknowable."""
+        """(before, after) of a target file; after is None when the edit's result is unknowable.
+
+        Read once per target: the guard, skip, test-first and completion rules all ask."""
+        if target in self._contents:
+            return self._contents[target]
         from tddgate.tdd.after_edit import content_after, read_current
 
         before = read_current(self.absolute(target.path))
         event = self.event
         if target.how in EDIT_TOOLS and isinstance(event, ToolEvent):
-            return before, content_after(event.tool_name, event.tool_input, before)
-        return before, target.content
+            after = content_after(event.tool_name, event.tool_input, before)
+        else:
+            after = target.content
+        self._contents[target] = (before, after)
+        return before, after
 
     @cached_property
     def last_test_edit(self) -> float | None:
