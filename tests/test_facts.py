@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tddgate.runner import evaluate
 from testing import payloads
 
@@ -20,15 +18,9 @@ def _bash(project: Path, command: str) -> str:
 
 
 def test_the_real_path_of_a_symlinked_project_root_is_the_root(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    linked_project: tuple[Path, Path],
 ) -> None:
-    real = tmp_path / "real"
-    real.mkdir()
-    link = tmp_path / "link"
-    link.symlink_to(real)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("CLAUDE_PROJECT_DIR", str(link))
-    monkeypatch.delenv("TDDGATE_DISABLE", raising=False)
+    link, real = linked_project
     assert _bash(link, f"rm -rf {real}") == (
         "tddgate: . (it holds tddgate's state in .claude/tddgate) is guarded: a human must make "
         "this change (outside the agent), then tell the agent it is done."

@@ -69,15 +69,9 @@ def test_an_in_project_link_to_outside_stays_in_the_project(tmp_path: Path) -> N
 
 
 def test_the_real_path_of_a_symlinked_project_meets_the_gates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    linked_project: tuple[Path, Path],
 ) -> None:
-    real = tmp_path / "real"
-    real.mkdir()
-    link = tmp_path / "link"
-    link.symlink_to(real)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("CLAUDE_PROJECT_DIR", str(link))
-    monkeypatch.delenv("TDDGATE_DISABLE", raising=False)
+    link, real = linked_project
     data = payloads.load("capture-PreToolUse-Write", link)
     data["tool_input"] = {"file_path": str(real / ".tddgate.toml"), "content": "tdd = 'off'\n"}
     out, notices = evaluate(json.dumps(data).encode(), "PreToolUse")
